@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ArticleStore",
+    products: [
+        .library(name: "ArticleStore", targets: ["ArticleStore"]),
+        .library(name: "ArabicText", targets: ["ArabicText"]),
+        .executable(name: "articles", targets: ["articles"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system SQLite (Debian: libsqlite3-dev), with a shim for its variadic C API.
+        .systemLibrary(
+            name: "CArticleStoreSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // Pure Swift Arabic text analysis: no SQLite, no Foundation in the hot path.
+        .target(name: "ArabicText"),
+        // Build tool that turns Schema/*.sql into Swift source embedded in the library.
+        .executableTarget(name: "SchemaEmbedder"),
+        .plugin(
+            name: "SchemaEmbedderPlugin",
+            capability: .buildTool(),
+            dependencies: ["SchemaEmbedder"],
+            path: "Sources/SchemaEmbedderPlugin"
+        ),
+        .target(
+            name: "ArticleStore",
+            dependencies: ["CArticleStoreSQLite", "ArabicText"],
+            plugins: ["SchemaEmbedderPlugin"]
+        ),
+        .executableTarget(
+            name: "articles",
+            dependencies: [
+                "ArticleStore",
+                "ArabicText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
+        .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "CArticleStoreSQLite"]),
+        .testTarget(name: "CLITests", dependencies: ["articles"]),
+    ]
+)

@@ -1,0 +1,1 @@
+public enum ArabicTextVersion { public static let value = 1 }

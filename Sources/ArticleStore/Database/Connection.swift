@@ -1,0 +1,223 @@
+import CArticleStoreSQLite
+
+/// One connection to an SQLite database file: a small, safe wrapper over the C API.
+///
+/// Opening configures the connection the way ArticleStore needs it
+/// (see https://sqlite.org/security.html): defensive mode, `trusted_schema=OFF`, no extension
+/// loading, foreign keys on, a busy timeout. Write modes switch the file to WAL
+/// (https://sqlite.org/wal.html) so that readers and one writer can work at once.
+///
+/// ```swift
+/// let connection = try Connection(path: "articles.sqlite", mode: .readWriteCreate)
+/// try connection.transaction {
+///     try connection.run("INSERT INTO sources(name, name_key) VALUES (?, ?)", ["الوطن", "وطن"])
+/// }
+/// ```
+///
+/// A connection is not thread-safe; use one per thread.
+public final class Connection {
+    /// The file this connection opened.
+    public let path: String
+    /// The mode it was opened in.
+    public let mode: OpenMode
+    let handle: OpaquePointer
+    private var statementCache: StatementCache
+    private var savepointCounter = 0
+
+    /// Opens (or creates, with ``OpenMode/readWriteCreate``) the database at `path`.
+    ///
+    /// Nothing is written to the file here except switching an existing writable ArticleStore
+    /// database to WAL; files that are not SQLite are reported by ``validateReadable()``.
+    /// - Parameter busyTimeout: milliseconds to wait for another process's lock.
+    public init(path: String, mode: OpenMode, busyTimeout: Int32 = 5000) throws {
+        try SQLiteLibrary.checkRequirements()
+        self.path = path
+        self.mode = mode
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        var db: OpaquePointer?
+        let code = sqlite3_open_v2(path, &db, flags, nil)
+        guard code == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            let extended = db.map { sqlite3_extended_errcode($0) } ?? code
+            sqlite3_close_v2(db)
+            if code & 0xff == SQLITE_CANTOPEN, mode != .readWriteCreate {
+                throw ArticleStoreError.databaseNotFound(path: path)
+            }
+            throw ArticleStoreError.sqlite(code: code & 0xff, extendedCode: extended, message: message, sql: nil)
+        }
+        self.handle = db
+        self.statementCache = StatementCache()
+        do {
+            try configure(busyTimeout: busyTimeout)
+        } catch {
+            sqlite3_close_v2(db)
+            throw error
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    private func configure(busyTimeout: Int32) throws {
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, busyTimeout)
+        let settings: [(Int32, Int32)] = [
+            (SQLITE_DBCONFIG_DEFENSIVE, 1),
+            (SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0),
+            (SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0),
+            (SQLITE_DBCONFIG_ENABLE_TRIGGER, 1),
+            (SQLITE_DBCONFIG_ENABLE_FKEY, 1),
+        ]
+        for (option, value) in settings {
+            let code = articlestore_db_config_flag(handle, option, value)
+            if code != SQLITE_OK { throw error(code: code, sql: "sqlite3_db_config(\(option))") }
+        }
+        // These pragmas do not write to the file.
+        try execute("PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;")
+    }
+
+    /// Reads the file header and schema, turning "file is not a database" into
+    /// ``ArticleStoreError/notADatabase(path:)``. Writes nothing.
+    public func validateReadable() throws {
+        do {
+            _ = try scalar("SELECT count(*) FROM sqlite_schema")
+        } catch let ArticleStoreError.sqlite(code, _, _, _) where code == SQLITE_NOTADB {
+            throw ArticleStoreError.notADatabase(path: path)
+        }
+    }
+
+    /// Switches the file to write-ahead logging (a write: call after validating the file).
+    public func enableWriteAheadLog() throws {
+        guard mode.isWritable else { return }
+        let journal = try scalar("PRAGMA journal_mode = WAL").string
+        guard journal?.lowercased() == "wal" else {
+            throw ArticleStoreError.unsupportedSQLite("could not switch \(path) to WAL (journal mode \(journal ?? "unknown"))")
+        }
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    // MARK: Running SQL
+
+    /// Runs one or more SQL statements that take no parameters.
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if code != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(errorMessage)
+            throw ArticleStoreError.sqlite(code: code & 0xff, extendedCode: sqlite3_extended_errcode(handle), message: message, sql: sql)
+        }
+    }
+
+    /// Compiles a statement that the caller owns.
+    public func prepare(_ sql: String) throws -> Statement {
+        var pointer: OpaquePointer?
+        let code = sqlite3_prepare_v3(handle, sql, -1, 0, &pointer, nil)
+        guard code == SQLITE_OK, let pointer else {
+            throw error(code: code, sql: sql)
+        }
+        return Statement(handle: pointer, connection: self, sql: sql)
+    }
+
+    /// A compiled statement from this connection's cache, reset and with cleared bindings.
+    /// Use it for SQL that runs often; do not keep it past the next call with the same SQL.
+    public func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] {
+            statement.reset()
+            return statement
+        }
+        var pointer: OpaquePointer?
+        let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &pointer, nil)
+        guard code == SQLITE_OK, let pointer else { throw error(code: code, sql: sql) }
+        let statement = Statement(handle: pointer, connection: self, sql: sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs a statement that returns no rows, with bound parameters.
+    public func run(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        while try statement.step() {}
+    }
+
+    /// All rows a query returns.
+    public func rows(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws -> [Row] {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        var result: [Row] = []
+        while try statement.step() { result.append(statement.row()) }
+        return result
+    }
+
+    /// The first column of the first row, or `.null` when there is no row.
+    public func scalar(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws -> DatabaseValue {
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        guard try statement.step() else { return .null }
+        let value = statement.value(at: 0)
+        statement.reset()
+        return value
+    }
+
+    /// The rowid of the last inserted row.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// True while a transaction is open.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a transaction (`BEGIN IMMEDIATE` for writes, so a second writer waits for
+    /// the busy timeout up front), committing when it returns and rolling back when it throws.
+    /// Nested calls become savepoints.
+    @discardableResult
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        if isInTransaction { return try savepoint(body) }
+        try execute(mode.isWritable ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a savepoint (https://sqlite.org/lang_savepoint.html): on error only the
+    /// savepoint's work is undone, the enclosing transaction stays open.
+    @discardableResult
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        savepointCounter += 1
+        let name = "articlestore_sp\(savepointCounter)"
+        defer { savepointCounter -= 1 }
+        try execute("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO \(name)")
+            try? execute("RELEASE \(name)")
+            throw error
+        }
+    }
+
+    // MARK: Errors
+
+    func error(code: Int32, sql: String?) -> ArticleStoreError {
+        .sqlite(code: code & 0xff, extendedCode: sqlite3_extended_errcode(handle),
+                message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}

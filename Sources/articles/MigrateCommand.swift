@@ -1,0 +1,35 @@
+import ArgumentParser
+import ArticleStore
+
+/// `articles migrate`: apply pending schema migrations, or show their state.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply pending schema migrations; --status lists every migration and its state."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(name: .long, help: "List migrations (version, name, state, applied time) without changing anything.")
+    var status = false
+
+    func run() throws {
+        if status {
+            let store = try options.openStore(.readOnly, migrations: .inspect)
+            var table = OutputTable(columns: ["version", "name", "state", "applied_at", "checksum"])
+            for migration in try store.migrationStatus() {
+                table.rows.append([.int(Int64(migration.version)), .string(migration.name), .string(migration.state.rawValue),
+                                   JSONValue(migration.appliedAt), .string(migration.checksum)])
+            }
+            table.print(options.outputFormat)
+            return
+        }
+        let store = try options.openStore(.readWrite, migrations: .inspect)
+        let applied = try store.migrate()
+        if applied.isEmpty {
+            options.note("\(store.path) is up to date at schema version \(try store.schemaVersion())")
+        } else {
+            for migration in applied { options.note("applied \(migration.version) \(migration.name)") }
+        }
+    }
+}

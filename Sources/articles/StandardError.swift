@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Unbuffered writes to stderr, for errors, warnings and progress.
+enum StandardError {
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    /// True when stderr is a terminal (progress is shown only then).
+    static var isTerminal: Bool { isatty(2) == 1 }
+}

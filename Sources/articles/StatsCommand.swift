@@ -1,0 +1,38 @@
+import ArgumentParser
+import ArticleStore
+
+/// `articles stats`: counts and sizes.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show counts of articles, sources, tags, entities and mentions, the schema version and the file size."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let store = try options.openStore(.readOnly)
+        let stats = try store.statistics()
+        let pairs: [(String, JSONValue)] = [
+            ("articles", .int(Int64(stats.articles))),
+            ("sources", .int(Int64(stats.sources))),
+            ("tags", .int(Int64(stats.tags))),
+            ("entities", .int(Int64(stats.entities))),
+            ("mentions", .int(Int64(stats.mentions))),
+            ("schema_version", .int(Int64(stats.schemaVersion))),
+            ("database_bytes", .int(stats.databaseBytes)),
+            ("file_bytes", .int(stats.fileBytes)),
+            ("sqlite_version", .string(stats.sqliteVersion)),
+        ]
+        switch options.outputFormat {
+        case .json:
+            StandardOutput.write(JSONValue.object(pairs).serialized() + "\n")
+        case .ndjson:
+            StandardOutput.write(JSONValue.object(pairs).serialized() + "\n")
+        case .csv:
+            OutputTable(columns: pairs.map(\.0), rows: [pairs.map(\.1)]).print(.csv)
+        case .table:
+            OutputTable(columns: ["statistic", "value"], rows: pairs.map { [.string($0.0), $0.1] }).print(.table)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import ArticleStore
+
+@Suite("Schema migrations and opening files")
+struct MigrationTests {
+    let directory: TemporaryDirectory
+    init() throws { directory = try TemporaryDirectory() }
+
+    @Test("the embedded migrations are exactly the files in Schema/")
+    func embeddedMatchesSchemaDirectory() throws {
+        let schema = packageRoot.appendingPathComponent("Schema")
+        let files = try FileManager.default.contentsOfDirectory(atPath: schema.path).filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(files.count == Migration.all.count)
+        for (file, migration) in zip(files, Migration.all) {
+            #expect(file == String(format: "%04d_%@.sql", migration.version, migration.name))
+            let text = try String(contentsOf: schema.appendingPathComponent(file), encoding: .utf8)
+            #expect(text == migration.sql)
+        }
+        #expect(Migration.all.map(\.version) == Array(1...Migration.all.count))
+    }
+
+    @Test("creating applies every migration once; reopening changes nothing")
+    func appliedOnce() throws {
+        let path = directory.path("store.sqlite")
+        let store = try ArticleStore(path: path)
+        #expect(try store.schemaVersion() == Migration.currentVersion)
+        let applied = try store.connection.rows("SELECT version, applied_at FROM schema_migrations")
+        #expect(applied.count == Migration.all.count)
+        #expect(try store.connection.scalar("PRAGMA application_id") == .integer(Migrator.applicationID))
+        #expect(try store.connection.scalar("PRAGMA user_version") == .integer(Int64(Migration.currentVersion)))
+        #expect(try store.connection.scalar("PRAGMA journal_mode") == .text("wal"))
+
+        let reopened = try ArticleStore(path: path)
+        #expect(try reopened.migrate().isEmpty)
+        #expect(try reopened.connection.rows("SELECT version, applied_at FROM schema_migrations") == applied)
+        #expect(try reopened.migrationStatus().allSatisfy { $0.state == .applied })
+        #expect(reopened.warnings.isEmpty)
+    }
+
+    @Test("a database from a newer binary is refused, naming both versions, and left untouched")
+    func newerSchemaRefused() throws {
+        let path = directory.path("newer.sqlite")
+        do {
+            let store = try ArticleStore(path: path)
+            try store.connection.run(
+                "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, 'future', 'x', 'now')",
+                [Migration.currentVersion + 5])
+            try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        let before = fileBytes(path)
+        for mode in [OpenMode.readOnly, .readWrite, .readWriteCreate] {
+            #expect(throws: ArticleStoreError.schemaTooNew(path: path, found: Migration.currentVersion + 5,
+                                                            supported: Migration.currentVersion)) {
+                _ = try ArticleStore(path: path, mode: mode)
+            }
+        }
+        let message = ArticleStoreError.schemaTooNew(path: path, found: 6, supported: 1).description
+        #expect(message.contains("6") && message.contains("(1)"))
+        #expect(fileBytes(path) == before)
+    }
+
+    @Test("a file that is not SQLite is refused and left untouched")
+    func notADatabase() throws {
+        let path = directory.path("text.sqlite")
+        let content = Data(String(repeating: "هذا ليس قاعدة بيانات\n", count: 300).utf8)
+        try content.write(to: URL(fileURLWithPath: path))
+        for mode in [OpenMode.readOnly, .readWrite, .readWriteCreate] {
+            #expect(throws: ArticleStoreError.notADatabase(path: path)) { _ = try ArticleStore(path: path, mode: mode) }
+        }
+        #expect(fileBytes(path) == content)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test("an SQLite file that is not ours is refused and left untouched")
+    func notOurs() throws {
+        let path = directory.path("other.sqlite")
+        do {
+            let other = try Connection(path: path, mode: .readWriteCreate)
+            try other.execute("CREATE TABLE people(name TEXT); INSERT INTO people VALUES ('x')")
+        }
+        let before = fileBytes(path)
+        #expect(throws: ArticleStoreError.self) { _ = try ArticleStore(path: path) }
+        do {
+            _ = try ArticleStore(path: path)
+        } catch let ArticleStoreError.notAnArticleStore(errorPath, _) {
+            #expect(errorPath == path)
+        }
+        #expect(fileBytes(path) == before)
+    }
+
+    @Test("read-only and read-write opens do not create missing files")
+    func missingFile() throws {
+        let path = directory.path("missing.sqlite")
+        #expect(throws: ArticleStoreError.databaseNotFound(path: path)) { _ = try ArticleStore(path: path, mode: .readOnly) }
+        #expect(throws: ArticleStoreError.databaseNotFound(path: path)) { _ = try ArticleStore(path: path, mode: .readWrite) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("an empty file becomes a store on create, and is refused read-only")
+    func emptyFile() throws {
+        let path = directory.path("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        #expect(throws: ArticleStoreError.self) { _ = try ArticleStore(path: path, mode: .readOnly) }
+        let store = try ArticleStore(path: path, mode: .readWrite)
+        #expect(try store.schemaVersion() == Migration.currentVersion)
+    }
+
+    @Test("a changed checksum of an applied migration is reported")
+    func checksumMismatch() throws {
+        let path = directory.path("modified.sqlite")
+        do {
+            let store = try ArticleStore(path: path)
+            try store.connection.run("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
+        }
+        let store = try ArticleStore(path: path)
+        #expect(store.warnings.count == 1)
+        #expect(store.warnings.first?.contains("migration 1") == true)
+        #expect(try store.migrationStatus().first?.state == .modified)
+        #expect(throws: ArticleStoreError.migrationChecksumMismatch(version: 1, name: Migration.all[0].name)) {
+            try store.migrate()
+        }
+    }
+
+    @Test("the FTS table accepts rows and answers MATCH")
+    func ftsWorks() throws {
+        let store = try ArticleStore(path: directory.path("fts.sqlite"))
+        let db = store.connection
+        try db.run("INSERT INTO articles(body, content_hash, body_terms) VALUES (?, ?, ?)", ["التعاون العسكري", "h1", "تعاون عسكر"])
+        try db.run("INSERT INTO articles_fts(rowid, title_terms, body_terms, tags_terms) VALUES (?, '', ?, '')", [db.lastInsertRowID, "تعاون عسكر"])
+        #expect(try db.scalar("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", ["عسكر"]) == .integer(1))
+        #expect(try db.scalar("SELECT count(*) FROM article_overview") == .integer(1))
+    }
+
+    @Test("statistics count rows")
+    func statistics() throws {
+        let store = try ArticleStore(path: directory.path("stats.sqlite"))
+        try store.connection.run("INSERT INTO sources(name, name_key) VALUES ('جريدة الوطن', 'جريد وطن')")
+        let stats = try store.statistics()
+        #expect(stats.sources == 1)
+        #expect(stats.articles == 0)
+        #expect(stats.schemaVersion == Migration.currentVersion)
+        #expect(stats.databaseBytes > 0)
+    }
+}
