@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         // Pure Swift Arabic text analysis: no SQLite, no Foundation in the hot path.
-        .target(name: "ArabicText"),
+        .target(name: "ArabicText", exclude: ["Tables/generate_tables.py"]),
         // Build tool that turns Schema/*.sql into Swift source embedded in the library.
         .executableTarget(name: "SchemaEmbedder"),
         .plugin(

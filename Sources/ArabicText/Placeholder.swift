@@ -1,1 +1,0 @@
-public enum ArabicTextVersion { public static let value = 1 }
