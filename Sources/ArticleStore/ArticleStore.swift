@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 
 /// An article store: one SQLite file holding articles, sources, tags, entities and their
@@ -26,6 +27,8 @@ public final class ArticleStore {
     public private(set) var warnings: [String] = []
 
     private let migrator = Migrator(migrations: Migration.all)
+    /// The analyzer used for indexing and queries (the default profile).
+    public let analyzer = Analyzer()
 
     /// Opens the store at `path`.
     ///

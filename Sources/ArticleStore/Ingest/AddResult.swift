@@ -1,0 +1,16 @@
+/// What ``ArticleStore/add(_:replace:)`` did with an article.
+public enum AddResult: Sendable, Equatable {
+    /// Stored as a new article with this id.
+    case added(Int64)
+    /// Already stored (same content hash) under this id; nothing changed.
+    case duplicate(Int64)
+    /// Already stored under this id and updated in place (`replace: true`).
+    case replaced(Int64)
+
+    /// The article's id, whatever happened.
+    public var id: Int64 {
+        switch self {
+        case let .added(id), let .duplicate(id), let .replaced(id): id
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import ArabicText
+
+/// Writes parsed articles (with their embedded stories, related articles, tags and similar
+/// headlines) into the store: rows, analyzed columns and FTS rows, in the caller's transaction.
+final class ArticleWriter {
+    private let connection: Connection
+    private let keys: TextKey
+    private var sourceIDs: [String: Int64] = [:]
+    private var tagIDs: [String: Int64] = [:]
+    /// Tags whose display spelling may need refreshing at the end of a run.
+    private(set) var touchedTags: Set<Int64> = []
+
+    /// Counts of rows written since the writer was made.
+    struct Counts {
+        var added = 0
+        var duplicates = 0
+        var replaced = 0
+    }
+    private(set) var counts = Counts()
+
+    init(connection: Connection, analyzer: Analyzer) {
+        self.connection = connection
+        self.keys = TextKey(analyzer: analyzer)
+    }
+
+    /// Stores `article` and everything attached to it. Runs in a savepoint: on error nothing of
+    /// it stays.
+    @discardableResult
+    func add(_ article: Article, replace: Bool) throws -> AddResult {
+        try connection.savepoint {
+            let result = try store(article, replace: replace)
+            if case .duplicate = result { return result }
+            for (position, story) in article.embedded.enumerated() {
+                let child = try store(story, replace: replace)
+                try link(result.id, child.id, kind: "embedded", position: position)
+            }
+            for (position, entry) in article.related.enumerated() {
+                let child = try store(entry, replace: replace)
+                try link(result.id, child.id, kind: "related", position: position)
+            }
+            try storeSimilarHeadlines(article.similarHeadlines, of: result.id)
+            return result
+        }
+    }
+
+    private func store(_ article: Article, replace: Bool) throws -> AddResult {
+        let hash = keys.contentHash(article)
+        let sourceID = try article.source.map { try self.sourceID(name: $0, domain: article.sourceDomain) }
+        let titleTerms = keys.terms(article.title)
+        let bodyTerms = keys.terms(article.body)
+        let tagsTerms = keys.terms(article.tags.joined(separator: "\n"))
+        let titleKey = article.title.map(keys.key).flatMap { $0.isEmpty ? nil : $0 }
+        let authors = article.authors.isEmpty ? nil : JSONValue.array(article.authors.map(JSONValue.string)).serialized()
+        let values: [any DatabaseBindable] = [
+            sourceID, article.title, article.body, article.dateline, article.agency, article.url,
+            article.published, article.modified, article.language, authors, article.description,
+            article.kind.rawValue, article.isPartial, article.rest, article.extra, hash,
+            article.originPath, article.originLine, titleTerms, bodyTerms, tagsTerms, titleKey,
+        ]
+        let inserted = try connection.rows("""
+            INSERT INTO articles(source_id, title, body, dateline, agency, url, published, modified, language,
+                                 authors, description, kind, is_partial, rest, extra, content_hash,
+                                 origin_path, origin_line, title_terms, body_terms, tags_terms, title_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(content_hash) DO NOTHING
+            RETURNING id
+            """, values)
+        let id: Int64
+        let result: AddResult
+        if let row = inserted.first, let newID = row[0].int64 {
+            id = newID
+            result = .added(id)
+            counts.added += 1
+        } else {
+            guard let existing = try connection.scalar("SELECT id FROM articles WHERE content_hash = ?", [hash]).int64 else {
+                throw ArticleStoreError.notFound("article with content hash \(hash) vanished during ingest")
+            }
+            guard replace else {
+                counts.duplicates += 1
+                return .duplicate(existing)
+            }
+            id = existing
+            try removeFromIndex(id)
+            try connection.run("""
+                UPDATE articles SET source_id = ?, title = ?, body = ?, dateline = ?, agency = ?, url = ?, published = ?,
+                       modified = ?, language = ?, authors = ?, description = ?, kind = ?, is_partial = ?, rest = ?,
+                       extra = ?, content_hash = ?, origin_path = ?, origin_line = ?, title_terms = ?, body_terms = ?,
+                       tags_terms = ?, title_key = ?, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 WHERE id = ?
+                """, values + [id])
+            try connection.run("DELETE FROM article_tags WHERE article_id = ?", [id])
+            try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
+            try connection.run("DELETE FROM article_links WHERE article_id = ?", [id])
+            result = .replaced(id)
+            counts.replaced += 1
+        }
+        try connection.run("INSERT INTO articles_fts(rowid, title_terms, body_terms, tags_terms) VALUES (?, ?, ?, ?)",
+                           [id, titleTerms, bodyTerms, tagsTerms])
+        for (position, tag) in article.tags.enumerated() {
+            let tagID = try self.tagID(tag)
+            try connection.run("INSERT OR IGNORE INTO article_tags(article_id, tag_id, spelling, position) VALUES (?, ?, ?, ?)",
+                               [id, tagID, tag, position])
+        }
+        if let titleKey {
+            try connection.run("UPDATE similar_headlines SET linked_article_id = ? WHERE headline_key = ? AND linked_article_id IS NULL",
+                               [id, titleKey])
+        }
+        return result
+    }
+
+    /// Removes an article's FTS row (external content needs the indexed values to delete).
+    func removeFromIndex(_ id: Int64) throws {
+        try connection.run("""
+            INSERT INTO articles_fts(articles_fts, rowid, title_terms, body_terms, tags_terms)
+            SELECT 'delete', id, title_terms, body_terms, tags_terms FROM articles WHERE id = ?
+            """, [id])
+    }
+
+    private func link(_ article: Int64, _ linked: Int64, kind: String, position: Int) throws {
+        guard article != linked else { return }
+        try connection.run("INSERT OR IGNORE INTO article_links(article_id, linked_article_id, kind, position) VALUES (?, ?, ?, ?)",
+                           [article, linked, kind, position])
+    }
+
+    private func storeSimilarHeadlines(_ headlines: [String], of article: Int64) throws {
+        for (position, headline) in headlines.enumerated() {
+            let key = keys.key(headline)
+            try connection.run("""
+                INSERT OR REPLACE INTO similar_headlines(article_id, position, headline, headline_key, linked_article_id)
+                VALUES (?, ?, ?, ?, (SELECT id FROM articles WHERE title_key = ? AND id != ? ORDER BY id LIMIT 1))
+                """, [article, position, headline, key, key, article])
+        }
+    }
+
+    private func sourceID(name: String, domain: String?) throws -> Int64 {
+        let key = keys.key(name).isEmpty ? name.lowercased() : keys.key(name)
+        if let id = sourceIDs[key] { return id }
+        let id = try connection.scalar("""
+            INSERT INTO sources(name, name_key, domain) VALUES (?, ?, ?)
+            ON CONFLICT(name_key) DO UPDATE SET domain = coalesce(sources.domain, excluded.domain)
+            RETURNING id
+            """, [TextLines.trim(name), key, domain]).int64 ?? 0
+        sourceIDs[key] = id
+        return id
+    }
+
+    private func tagID(_ spelling: String) throws -> Int64 {
+        let key = keys.key(spelling).isEmpty ? spelling : keys.key(spelling)
+        if let id = tagIDs[key] {
+            touchedTags.insert(id)
+            return id
+        }
+        let id = try connection.scalar("""
+            INSERT INTO tags(name, tag_key) VALUES (?, ?)
+            ON CONFLICT(tag_key) DO UPDATE SET tag_key = excluded.tag_key
+            RETURNING id
+            """, [spelling, key]).int64 ?? 0
+        tagIDs[key] = id
+        touchedTags.insert(id)
+        return id
+    }
+
+    /// Sets each touched tag's display name to its most frequent original spelling.
+    func refreshTagNames() throws {
+        for id in touchedTags {
+            try connection.run("""
+                UPDATE tags SET name = (SELECT spelling FROM article_tags WHERE tag_id = ?1
+                                        GROUP BY spelling ORDER BY count(*) DESC, min(article_id) LIMIT 1)
+                 WHERE id = ?1 AND EXISTS (SELECT 1 FROM article_tags WHERE tag_id = ?1)
+                """, [id])
+        }
+        touchedTags.removeAll()
+    }
+}

@@ -1,0 +1,20 @@
+/// How ``ArticleStore/ingest(_:options:progress:)`` reads and stores input.
+public struct IngestOptions: Sendable {
+    /// Force a format instead of detecting it from extension and content.
+    public var format: InputFormat?
+    /// Update articles that are already stored instead of skipping them.
+    public var replace: Bool
+    /// Articles per transaction. Larger batches load faster; a crash loses at most one batch
+    /// (which a re-run adds again).
+    public var batchSize: Int
+    /// The largest JSON record (a JSON Lines line, or a whole page/JSON file) accepted, in bytes.
+    public var maximumRecordBytes: Int
+
+    public init(format: InputFormat? = nil, replace: Bool = false, batchSize: Int = 500,
+                maximumRecordBytes: Int = 2 << 20) {
+        self.format = format
+        self.replace = replace
+        self.batchSize = max(1, batchSize)
+        self.maximumRecordBytes = maximumRecordBytes
+    }
+}

@@ -1,0 +1,213 @@
+import ArabicText
+import CArticleStoreSQLite
+import Foundation
+
+/// Runs an ingest: walks the inputs, detects formats, parses, and writes articles in batched
+/// transactions. One bad file or record is reported and skipped; the rest is ingested.
+final class Ingestor {
+    private let connection: Connection
+    private let options: IngestOptions
+    private let writer: ArticleWriter
+    private let pageParser: AggregatorPageParser
+    private let jsonReader = ScraperJSONReader()
+    private let progress: ((IngestProgress) -> Void)?
+    private var summary = IngestSummary()
+    private var inBatch = 0
+    private var filesTotal: Int?
+    private let started = Date()
+    private var lastReport = Date.distantPast
+
+    /// The largest page or JSON document read whole.
+    private static let maximumDocumentBytes = 64 << 20
+
+    init(connection: Connection, analyzer: Analyzer, options: IngestOptions, progress: ((IngestProgress) -> Void)?) {
+        self.connection = connection
+        self.options = options
+        self.writer = ArticleWriter(connection: connection, analyzer: analyzer)
+        self.pageParser = AggregatorPageParser(analyzer: analyzer)
+        self.progress = progress
+    }
+
+    func run(_ paths: [String]) throws -> IngestSummary {
+        if progress != nil { filesTotal = paths.reduce(0) { $0 + Self.countFiles($1) } }
+        do {
+            for path in paths {
+                if path == "-" {
+                    try ingestHandle(FileHandle.standardInput, path: "-")
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    fail(path, "\(path): no such file or directory")
+                    continue
+                }
+                if isDirectory.boolValue {
+                    for file in Self.files(under: path) { try ingestFile(file) }
+                } else {
+                    try ingestFile(path)
+                }
+            }
+            try commit()
+        } catch {
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            throw error
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        report(force: true)
+        return summary
+    }
+
+    // MARK: Inputs
+
+    /// Regular files under a directory, recursively, skipping hidden files and SQLite files.
+    static func files(under directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            if name.contains(".sqlite") || name.hasSuffix(".db") { continue }
+            let full = (directory as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(full)
+            }
+        }
+        return files.sorted()
+    }
+
+    private static func countFiles(_ path: String) -> Int {
+        if path == "-" { return 1 }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return 1 }
+        return isDirectory.boolValue ? files(under: path).count : 1
+    }
+
+    private func ingestFile(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            fail(path, "\(path): cannot be read (permission denied?)")
+            return
+        }
+        defer { try? handle.close() }
+        try ingestHandle(handle, path: path)
+    }
+
+    private func ingestHandle(_ handle: FileHandle, path: String) throws {
+        summary.files += 1
+        defer { report(force: false) }
+        let head = [UInt8](handle.readData(ofLength: 1 << 16))
+        let format = options.format ?? InputFormat.fromExtension(path) ?? InputFormat.sniff(head)
+        if format == .jsonl {
+            try ingestLines(InputLineReader(handle: handle, limit: options.maximumRecordBytes, prefix: head), path: path)
+            return
+        }
+        var bytes = head
+        while bytes.count <= Self.maximumDocumentBytes {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            bytes.append(contentsOf: chunk)
+        }
+        summary.bytes += bytes.count
+        if bytes.count > Self.maximumDocumentBytes {
+            fail(path, "\(path): larger than \(Self.maximumDocumentBytes >> 20) MB; split it or use JSON Lines")
+            return
+        }
+        let text: String
+        do {
+            text = try InputValidation.decode(bytes, name: path)
+        } catch let error as ArticleStoreError {
+            fail(path, error.description)
+            return
+        }
+        do {
+            switch format {
+            case .page:
+                try add(try pageParser.parse(text, origin: path), path: path)
+            case .json:
+                let articles = try jsonReader.articles(fromDocument: text, origin: path) { fail(path, $0) }
+                for article in articles { try add(article, path: path) }
+            case .jsonl:
+                break
+            }
+        } catch let error as ArticleStoreError where !Self.isFatal(error) {
+            fail(path, error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)")
+        }
+    }
+
+    private func ingestLines(_ reader: InputLineReader, path: String) throws {
+        var reader = reader
+        var sawRecord = false
+        while let line = reader.next() {
+            switch line {
+            case let .tooLong(bytes, number):
+                sawRecord = true
+                fail(path, "\(path):\(number): line of \(bytes) bytes exceeds the \(options.maximumRecordBytes)-byte record limit; skipped")
+            case let .text(bytes, number):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                sawRecord = true
+                if bytes.contains(0) {
+                    fail(path, "\(path):\(number): binary data (NUL bytes), not JSON")
+                    continue
+                }
+                if let offset = InputValidation.firstInvalidUTF8Offset(bytes) {
+                    fail(path, "\(path):\(number): invalid UTF-8 at byte \(offset) of the line")
+                    continue
+                }
+                do {
+                    let article = try jsonReader.article(fromLine: String(decoding: bytes, as: UTF8.self), origin: path, line: number)
+                    try add(article, path: path)
+                } catch let error as ArticleStoreError where !Self.isFatal(error) {
+                    fail(path, error.description)
+                }
+            }
+            if summary.added % 256 == 0 { report(force: false) }
+        }
+        summary.bytes += reader.bytesRead
+        if !sawRecord { fail(path, "\(path): empty file") }
+    }
+
+    // MARK: Writing
+
+    private func add(_ article: Article, path: String) throws {
+        if !connection.isInTransaction { try connection.execute("BEGIN IMMEDIATE") }
+        let before = writer.counts
+        try writer.add(article, replace: options.replace)
+        let after = writer.counts
+        summary.added += after.added - before.added
+        summary.duplicates += after.duplicates - before.duplicates
+        summary.replaced += after.replaced - before.replaced
+        inBatch += 1
+        if inBatch >= options.batchSize { try commit() }
+    }
+
+    private func commit() throws {
+        guard connection.isInTransaction else { return }
+        try writer.refreshTagNames()
+        try connection.execute("COMMIT")
+        inBatch = 0
+    }
+
+    /// Errors that stop the whole run (the disk, the file, the lock), as opposed to one bad input.
+    static func isFatal(_ error: ArticleStoreError) -> Bool {
+        guard case let .sqlite(code, _, _, _) = error else { return false }
+        return [SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_CORRUPT,
+                SQLITE_NOMEM, SQLITE_CANTOPEN, SQLITE_NOTADB, SQLITE_PERM].contains(code)
+    }
+
+    private func fail(_ path: String, _ message: String) {
+        summary.failures.append(IngestFailure(path: path, message: message))
+    }
+
+    private func report(force: Bool) {
+        guard let progress else { return }
+        let now = Date()
+        guard force || now.timeIntervalSince(lastReport) >= 0.2 else { return }
+        lastReport = now
+        progress(IngestProgress(filesDone: summary.files, filesTotal: filesTotal, added: summary.added,
+                                duplicates: summary.duplicates, failed: summary.failures.count,
+                                bytes: summary.bytes, seconds: now.timeIntervalSince(started)))
+    }
+}

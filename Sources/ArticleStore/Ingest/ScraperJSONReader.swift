@@ -1,0 +1,158 @@
+import Foundation
+
+/// Maps JSON records written by news scrapers onto ``Article``: news-please (`title`,
+/// `maintext`, `authors`, `date_publish`, `url`, `source_domain`, `language`, `description`) and
+/// trafilatura (`title`, `text`, `author`, `date`, `source`/`url`, `hostname`, `sitename`, `tags`,
+/// `categories`, `language`). Fields we do not model are kept, as JSON, in ``Article/extra``.
+public struct ScraperJSONReader: Sendable {
+    public init() {}
+
+    private static let known: Set<String> = [
+        "title", "headline", "maintext", "text", "body", "content", "description", "excerpt",
+        "authors", "author", "date_publish", "date", "published", "date_published", "datePublished",
+        "date_modify", "date_modified", "modified", "url", "link", "source", "source_domain", "hostname",
+        "sitename", "source_name", "publisher", "language", "lang", "tags", "categories", "keywords",
+    ]
+
+    /// Decodes every record of a JSON document (an object or an array of objects).
+    /// Array elements that are not usable records are reported through `failure` with their index.
+    public func articles(fromDocument text: String, origin: String?,
+                         failure: (String) -> Void) throws -> [Article] {
+        let value = try parse(text, name: origin ?? "input", line: nil)
+        if let object = value as? [String: Any] {
+            return [try article(from: object, origin: origin, line: nil)]
+        }
+        guard let array = value as? [Any] else {
+            throw ArticleStoreError.invalidInput("\(origin ?? "input"): JSON must be an object or an array of objects")
+        }
+        var articles: [Article] = []
+        for (index, element) in array.enumerated() {
+            do {
+                guard let object = element as? [String: Any] else {
+                    throw ArticleStoreError.invalidInput("\(origin ?? "input"): element \(index) is not an object")
+                }
+                articles.append(try article(from: object, origin: origin, line: nil))
+            } catch let error as ArticleStoreError {
+                failure("\(error.description) (array element \(index))")
+            }
+        }
+        return articles
+    }
+
+    /// Decodes one JSON Lines line (1-based `line`).
+    public func article(fromLine text: String, origin: String?, line: Int) throws -> Article {
+        let value = try parse(text, name: origin ?? "input", line: line)
+        guard let object = value as? [String: Any] else {
+            throw ArticleStoreError.invalidInput("\(origin ?? "input"):\(line): not a JSON object")
+        }
+        return try article(from: object, origin: origin, line: line)
+    }
+
+    private func parse(_ text: String, name: String, line: Int?) throws -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "malformed JSON"
+            let (row, column) = Self.position(in: text, detail: detail)
+            let where_ = line.map { "\(name):\($0):\(column)" } ?? "\(name):\(row):\(column)"
+            throw ArticleStoreError.invalidInput("\(where_): malformed JSON (\(detail.hasSuffix(".") ? String(detail.dropLast()) : detail))")
+        }
+    }
+
+    /// Line and column (1-based) of "around character N" in a Foundation JSON error.
+    static func position(in text: String, detail: String) -> (Int, Int) {
+        var offset = text.utf8.count
+        if let range = detail.range(of: "character ") {
+            let digits = detail[range.upperBound...].prefix(while: \.isNumber)
+            if let number = Int(digits) { offset = number }
+        }
+        var row = 1, column = 1, index = 0
+        for byte in text.utf8 {
+            if index >= offset { break }
+            if byte == 0x0A { row += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return (row, column)
+    }
+
+    /// Maps one record.
+    func article(from object: [String: Any], origin: String?, line: Int?) throws -> Article {
+        func string(_ keys: String...) -> String? {
+            for key in keys {
+                if let value = object[key] as? String {
+                    let trimmed = TextLines.trim(value)
+                    if !trimmed.isEmpty { return value }
+                }
+            }
+            return nil
+        }
+        func list(_ key: String, separators: Set<Character>) -> [String] {
+            if let array = object[key] as? [Any] { return array.compactMap { $0 as? String }.map(TextLines.trim).filter { !$0.isEmpty } }
+            if let text = object[key] as? String {
+                return text.split(whereSeparator: { separators.contains($0) }).map(TextLines.trim).filter { !$0.isEmpty }
+            }
+            return []
+        }
+        let title = string("title", "headline").map(TextLines.trim)
+        let body = string("maintext", "text", "body", "content") ?? ""
+        let where_ = line.map { "\(origin ?? "input"):\($0)" } ?? (origin ?? "input")
+        guard !TextLines.isBlank(body) || title != nil else {
+            throw ArticleStoreError.invalidInput("\(where_): record has neither a title nor text")
+        }
+        var url = string("url", "link")
+        if url == nil, let source = string("source"), source.contains("://") { url = source }
+        let domain = string("source_domain", "hostname")
+        var sourceName = string("sitename", "source_name", "publisher")
+        if sourceName == nil, let source = string("source"), !source.contains("://") { sourceName = source }
+
+        var authors = list("authors", separators: [";"])
+        if authors.isEmpty { authors = list("author", separators: [";"]) }
+        var tags = list("tags", separators: [",", ";", "،"])
+        for extra in list("keywords", separators: [",", ";", "،"]) + list("categories", separators: [",", ";", "،"])
+            where !tags.contains(extra) {
+            tags.append(extra)
+        }
+
+        var extra: [(String, JSONValue)] = []
+        for key in object.keys.sorted() where !Self.known.contains(key) {
+            extra.append((key, JSONValue(any: object[key] as Any)))
+        }
+        return Article(
+            title: title, body: body,
+            source: sourceName ?? domain, sourceDomain: domain, url: url,
+            published: Self.isoDate(string("date_publish", "date", "published", "date_published", "datePublished")),
+            modified: Self.isoDate(string("date_modify", "date_modified", "modified")),
+            language: string("language", "lang"), authors: authors,
+            description: string("description", "excerpt"), tags: tags,
+            extra: extra.isEmpty ? nil : JSONValue.object(extra).serialized(),
+            originPath: origin, originLine: line)
+    }
+
+    /// `2024-05-01 10:00:00` (news-please) → `2024-05-01T10:00:00`; other values as given.
+    static func isoDate(_ value: String?) -> String? {
+        guard var value = value.map(TextLines.trim), !value.isEmpty else { return nil }
+        let scalars = Array(value.unicodeScalars)
+        if scalars.count >= 19, scalars[10] == " ", scalars[4] == "-", scalars[13] == ":" {
+            value = String(value.prefix(10)) + "T" + String(value.dropFirst(11))
+        }
+        return value
+    }
+}
+
+extension JSONValue {
+    /// Converts a Foundation JSON object (from JSONSerialization), sorting object keys.
+    init(any value: Any) {
+        switch value {
+        case let text as String: self = .string(text)
+        case let number as NSNumber:
+            // JSON booleans arrive as NSNumbers of type char ("c").
+            if String(cString: number.objCType) == "c" { self = .bool(number.boolValue) }
+            else if Double(number.int64Value) == number.doubleValue { self = .int(number.int64Value) }
+            else { self = .double(number.doubleValue) }
+        case let array as [Any]: self = .array(array.map(JSONValue.init(any:)))
+        case let object as [String: Any]:
+            self = .object(object.keys.sorted().map { ($0, JSONValue(any: object[$0] as Any)) })
+        default: self = .null
+        }
+    }
+}

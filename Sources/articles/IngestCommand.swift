@@ -1,0 +1,79 @@
+import ArgumentParser
+import ArticleStore
+import Foundation
+
+/// `articles ingest`: read pages and scraper JSON into the store.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest aggregator pages and scraper JSON / JSON Lines from files, directories or stdin (-).",
+        discussion: """
+            Formats are detected from the extension (.txt page, .json, .jsonl/.ndjson) and the content.
+            Re-ingesting adds nothing: articles are identified by a hash of their normalized text and URL.
+            Exit status: 0 when every input was ingested, 2 when some inputs failed (the rest was
+            ingested; each failure is printed), 1 on an error that stopped the run.
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .customLong("input-format"), help: "Force the input format: page, json or jsonl.")
+    var inputFormat: InputFormat?
+
+    @Flag(name: .long, help: "Update articles that are already stored instead of skipping them.")
+    var replace = false
+
+    @Option(name: .long, help: "Articles per transaction.")
+    var batchSize = 500
+
+    @Option(name: .long, help: "Largest JSON record (one JSON Lines line) accepted, in bytes.")
+    var maxRecordBytes = 2 << 20
+
+    @Argument(help: "Files, directories and '-' for stdin.")
+    var paths: [String]
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
+    }
+
+    func run() throws {
+        let store = try options.openStore(.readWriteCreate)
+        let showProgress = !options.quiet && StandardError.isTerminal
+        let ingestOptions = IngestOptions(format: inputFormat, replace: replace, batchSize: batchSize,
+                                          maximumRecordBytes: maxRecordBytes)
+        let handler: ((IngestProgress) -> Void)? = showProgress ? { Self.printProgress($0) } : nil
+        let summary = try store.ingest(paths, options: ingestOptions, progress: handler)
+        if showProgress { StandardError.write("\r\u{1B}[K") }
+        for failure in summary.failures {
+            StandardError.write("error: \(failure.message)\n")
+        }
+        if !options.quiet {
+            var line = "ingested \(summary.files) input\(summary.files == 1 ? "" : "s"): \(summary.added) added, "
+            line += "\(summary.duplicates) duplicate\(summary.duplicates == 1 ? "" : "s"), "
+            if replace { line += "\(summary.replaced) replaced, " }
+            line += "\(summary.failures.count) failed in " + String(format: "%.2f", summary.seconds) + " s"
+            StandardError.write(line + "\n")
+        }
+        if !summary.succeeded { throw ExitCode(2) }
+    }
+
+    static func printProgress(_ progress: IngestProgress) {
+        let rate = progress.seconds > 0 ? Double(progress.added + progress.duplicates) / progress.seconds : 0
+        var line = "\r\u{1B}[K"
+        if let total = progress.filesTotal {
+            line += "files \(progress.filesDone)/\(total)"
+            if progress.filesDone > 0, progress.filesDone < total {
+                let eta = progress.seconds / Double(progress.filesDone) * Double(total - progress.filesDone)
+                line += String(format: ", ETA %.0f s", eta)
+            }
+        } else {
+            line += "files \(progress.filesDone)"
+        }
+        line += ", \(progress.added) added, \(progress.duplicates) duplicates, \(progress.failed) failed, "
+        line += String(format: "%.0f articles/s", rate)
+        StandardError.write(line)
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
