@@ -41,6 +41,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (see Benchmarks/README.md): `swift run -c release articles-bench help`.
+        .executableTarget(
+            name: "articles-bench",
+            dependencies: ["ArticleStore", "ArabicText"],
+            path: "Benchmarks/Sources/articles-bench"
+        ),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
         .testTarget(name: "ArticleStoreTests", dependencies: ["ArticleStore", "CArticleStoreSQLite"]),
         .testTarget(name: "CLITests", dependencies: ["articles"]),

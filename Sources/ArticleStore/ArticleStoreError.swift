@@ -28,8 +28,9 @@ public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertib
     case migrationChecksumMismatch(version: Int, name: String)
     /// Input that cannot be used: bad UTF-8, empty or binary file, malformed JSON, ...
     case invalidInput(String)
-    /// A query that cannot be parsed, with the character position of the problem.
-    case invalidQuery(message: String, position: Int)
+    /// A query that cannot be run, with the character position (0-based) of the problem when
+    /// there is one.
+    case invalidQuery(message: String, position: Int?)
     /// A requested record does not exist.
     case notFound(String)
 
@@ -58,6 +59,7 @@ public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertib
         case let .invalidInput(message):
             return message
         case let .invalidQuery(message, position):
+            guard let position else { return message }
             return "\(message) (at character \(position + 1))"
         case let .notFound(what):
             return what

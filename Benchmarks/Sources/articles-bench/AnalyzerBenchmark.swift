@@ -1,0 +1,1 @@
+struct AnalyzerBenchmark { init(arguments: [String]) throws {}; func run() throws {} }

@@ -1,0 +1,149 @@
+import ArabicText
+
+/// Runs searches: builds the FTS5 expression and the SQL (all user values bound as parameters),
+/// ranks with bm25 and field weights (https://sqlite.org/fts5.html#the_bm25_function), then
+/// cuts snippets from the original text.
+struct SearchEngine {
+    let connection: Connection
+    let analyzer: Analyzer
+
+    func search(_ query: SearchQuery, options: SearchOptions) throws -> SearchResults {
+        var builder = FTSQueryBuilder(analyzer: analyzer, isIndexed: { try isIndexed($0) })
+        let match = try query.expression.map { try builder.build($0, mode: query.mode) }
+        return try run(match: match, filters: query.filters, options: options,
+                       highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, raw: false)
+    }
+
+    /// Whether a term occurs in the full-text index, looked up in an fts5vocab table over it
+    /// (https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module), kept in the
+    /// connection's temp schema so the file itself is not changed.
+    private func isIndexed(_ term: String) throws -> Bool {
+        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, row)")
+        return try connection.scalar("SELECT 1 FROM temp.articles_vocab WHERE term = ?", [term]).int64 == 1
+    }
+
+    /// Runs an FTS5 expression as given (for experts): its terms must already be analyzed.
+    func searchRaw(_ expression: String, filters: SearchFilters, options: SearchOptions) throws -> SearchResults {
+        let terms = expression.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { !["AND", "OR", "NOT", "NEAR"].contains($0) }
+        return try run(match: expression, filters: filters, options: options, highlightTerms: terms, highlightPrefixes: [], raw: true)
+    }
+
+    private func run(match: String?, filters: SearchFilters, options: SearchOptions,
+                     highlightTerms: [String], highlightPrefixes: [String], raw: Bool) throws -> SearchResults {
+        var conditions: [String] = []
+        var arguments: [DatabaseValue] = []
+        let from: String
+        if let match {
+            from = "articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
+            conditions.append("articles_fts MATCH ?")
+            arguments.append(.text(match))
+        } else {
+            from = "articles AS a"
+        }
+        appendFilters(filters, to: &conditions, &arguments)
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+
+        let score = match == nil ? "NULL" : "-bm25(articles_fts, ?, ?, ?)"
+        let scoreArguments: [DatabaseValue] = match == nil ? [] : [.real(options.weights.title), .real(options.weights.body), .real(options.weights.tags)]
+        let order: String
+        switch (options.sort, match) {
+        case (.relevance, .some): order = "score DESC, a.published IS NULL, a.published DESC, a.id DESC"
+        default: order = "a.published IS NULL, a.published DESC, a.id DESC"
+        }
+        let sql = """
+            SELECT a.id, a.title, a.body, s.name, a.published, a.kind, \(score) AS score
+              FROM \(from)
+              LEFT JOIN sources AS s ON s.id = a.source_id
+             \(whereClause)
+             ORDER BY \(order)
+             LIMIT ? OFFSET ?
+            """
+        let allArguments = scoreArguments + arguments + [.integer(Int64(options.limit)), .integer(Int64(options.offset))]
+        let rows: [Row]
+        let total: Int
+        do {
+            rows = try connection.rows(sql, allArguments)
+            total = Int(try connection.scalar("SELECT count(*) FROM \(from) \(whereClause)", arguments).int64 ?? 0)
+        } catch let ArticleStoreError.sqlite(_, _, message, _) where raw || message.contains("fts5") {
+            throw ArticleStoreError.invalidQuery(message: "the FTS5 expression is not valid: \(message)", position: nil)
+        }
+
+        let snippets = SnippetBuilder(analyzer: analyzer, terms: Set(highlightTerms), prefixes: highlightPrefixes)
+        let hits = rows.map { row -> SearchHit in
+            let title = row[1].string
+            let body = row[2].string ?? ""
+            let displayTitle = title ?? ArticleListing.openingWords(body)
+            let (snippet, highlights) = snippets.snippet(of: body, words: options.snippetWords)
+            return SearchHit(id: row[0].int64 ?? 0, title: title, displayTitle: displayTitle, source: row[3].string,
+                             published: row[4].string, kind: ArticleKind(rawValue: row[5].string ?? "") ?? .article,
+                             score: row[6].double, snippet: snippet, highlights: highlights,
+                             titleHighlights: snippets.highlights(in: displayTitle))
+        }
+        let facets = options.facets ? try self.facets(from: from, whereClause: whereClause, arguments: arguments, limit: options.facetLimit) : nil
+        let explanation = SearchExplanation(matchExpression: match, sql: sql, arguments: allArguments,
+                                            highlightTerms: highlightTerms + highlightPrefixes.map { $0 + "*" })
+        return SearchResults(hits: hits, total: total, facets: facets, explanation: explanation)
+    }
+
+    private func appendFilters(_ filters: SearchFilters, to conditions: inout [String], _ arguments: inout [DatabaseValue]) {
+        let keys = TextKey(analyzer: analyzer)
+        func anyOf(_ values: [String], _ clause: String, _ bind: (String) -> [DatabaseValue]) {
+            guard !values.isEmpty else { return }
+            conditions.append("(" + values.map { _ in clause }.joined(separator: " OR ") + ")")
+            for value in values { arguments += bind(value) }
+        }
+        anyOf(filters.sources, "a.source_id IN (SELECT id FROM sources WHERE name_key = ? OR lower(domain) = ? OR lower(domain) = 'www.' || ?)") {
+            let lower = $0.lowercased()
+            return [.text(keys.key($0)), .text(lower), .text(lower)]
+        }
+        anyOf(filters.tags, "a.id IN (SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id WHERE t.tag_key = ?)") {
+            [.text(keys.key($0))]
+        }
+        anyOf(filters.entities, """
+            a.id IN (SELECT m.article_id FROM mentions AS m WHERE m.entity_id IN
+                     (SELECT entity_id FROM entity_aliases WHERE alias_key = ?1 UNION SELECT id FROM entities WHERE name_key = ?1))
+            """.replacingOccurrences(of: "?1", with: "?")) {
+            let key = keys.key($0)
+            return [.text(key), .text(key)]
+        }
+        anyOf(filters.languages, "(lower(a.language) = ? OR lower(a.language) LIKE ? || '-%')") { [.text($0), .text($0)] }
+        if let after = filters.after {
+            conditions.append("a.published >= ?")
+            arguments.append(.text(after))
+        }
+        if let before = filters.before {
+            conditions.append("a.published < ?")
+            arguments.append(.text(before))
+        }
+    }
+
+    private func facets(from: String, whereClause: String, arguments: [DatabaseValue], limit: Int) throws -> SearchFacets {
+        let hits = "WITH hits AS (SELECT a.id AS id, a.source_id AS source_id FROM \(from) \(whereClause))"
+        let limitArgument: [DatabaseValue] = [.integer(Int64(limit))]
+        func counts(_ sql: String) throws -> [FacetCount] {
+            try connection.rows(hits + "\n" + sql, arguments + limitArgument).map {
+                FacetCount(value: $0[0].string ?? "", type: $0[2].string, count: Int($0[1].int64 ?? 0))
+            }
+        }
+        return SearchFacets(
+            sources: try counts("""
+                SELECT s.name, count(*) AS n, NULL FROM hits JOIN sources AS s ON s.id = hits.source_id
+                 GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?
+                """),
+            tags: try counts("""
+                SELECT t.name, count(*) AS n, NULL FROM hits JOIN article_tags AS at ON at.article_id = hits.id
+                  JOIN tags AS t ON t.id = at.tag_id GROUP BY t.id ORDER BY n DESC, t.name LIMIT ?
+                """),
+            entities: try counts("""
+                SELECT e.name, count(DISTINCT hits.id) AS n, e.type FROM hits JOIN mentions AS m ON m.article_id = hits.id
+                  JOIN entities AS e ON e.id = m.entity_id GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?
+                """))
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

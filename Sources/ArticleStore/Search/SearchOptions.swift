@@ -1,0 +1,39 @@
+/// How results are ordered, paged and decorated.
+public struct SearchOptions: Sendable, Equatable {
+    /// Result order.
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Best match first (bm25 with field weights), newer first among equals.
+        case relevance
+        /// Newest first.
+        case date
+    }
+
+    public var limit: Int
+    public var offset: Int
+    public var sort: Sort
+    /// Compute counts by source, tag and entity over all matches.
+    public var facets: Bool
+    /// How many values each facet lists.
+    public var facetLimit: Int
+    /// Roughly how many words a snippet shows.
+    public var snippetWords: Int
+    /// bm25 weights of the title, body and tags columns.
+    public var weights: (title: Double, body: Double, tags: Double)
+
+    public init(limit: Int = 10, offset: Int = 0, sort: Sort = .relevance, facets: Bool = false, facetLimit: Int = 10,
+                snippetWords: Int = 30, weights: (title: Double, body: Double, tags: Double) = (3, 1, 2)) {
+        self.limit = limit
+        self.offset = offset
+        self.sort = sort
+        self.facets = facets
+        self.facetLimit = facetLimit
+        self.snippetWords = snippetWords
+        self.weights = weights
+    }
+
+    public static func == (lhs: SearchOptions, rhs: SearchOptions) -> Bool {
+        lhs.limit == rhs.limit && lhs.offset == rhs.offset && lhs.sort == rhs.sort && lhs.facets == rhs.facets
+            && lhs.facetLimit == rhs.facetLimit && lhs.snippetWords == rhs.snippetWords
+            && lhs.weights.title == rhs.weights.title && lhs.weights.body == rhs.weights.body && lhs.weights.tags == rhs.weights.tags
+    }
+}

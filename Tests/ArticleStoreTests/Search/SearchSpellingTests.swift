@@ -1,0 +1,111 @@
+import Testing
+@testable import ArticleStore
+
+/// Queries typed in other spellings than the seed text find it; words of the other seed do not.
+@Suite("Search: spelling variants on the seeds")
+struct SearchSpellingTests {
+    let directory: TemporaryDirectory
+    let store: ArticleStore
+    /// The main article of each seed page.
+    let moscow: Int64
+    let araghchi: Int64
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        store = try ArticleStore(path: directory.path("store.sqlite"))
+        _ = try store.ingest([Seeds.directory.path])
+        let pages = try store.articles(ArticleFilter(kinds: [.article]))
+        moscow = try #require(pages.first { $0.source == "جريدة الوطن" }).id
+        araghchi = try #require(pages.first { $0.source == "بوابة الوفد" }).id
+    }
+
+    private func ids(_ query: String, mode: SearchQuery.Mode = .all) throws -> Set<Int64> {
+        Set(try store.search(query, mode: mode).hits.map(\.id))
+    }
+
+    @Test("seed 000 (جريدة الوطن) in other spellings", arguments: [
+        "اميركي",                 // أ → ا (text: أميركي)
+        "الولايات المتحده",       // ة → ه, no shadda (text: المتَّحدة)
+        "المتَّحِدة",              // harakat the text does not have on these letters
+        "العسکری التقنی",         // Persian ک and ی (the page's own tag spelling)
+        "العسكري التقني",
+        "ريابكوف",
+        "ريـــابكوف",              // tatweel
+        "بريابكوف",               // clitic ب
+        "وبوريل",                 // clitic و
+        "عقوبة",                  // singular; text has عقوبات
+        "نوفوستى",                // ى for final ي
+        "سلبيه",                  // ة → ه (text: سلبية)
+        "لريابكوف",               // clitic ل (text: ريابكوف)
+    ])
+    func moscowVariants(query: String) throws {
+        let found = try ids(query)
+        #expect(found.contains(moscow), "\(query) should find seed 000")
+        #expect(!found.contains(araghchi), "\(query) should not find seed 001")
+    }
+
+    @Test("seed 001 (بوابة الوفد) in other spellings", arguments: [
+        "عرقجى",                  // ى for final ي
+        "وعرقجي",
+        "باليستيه",               // ة → ه
+        "بعرقجي",                 // clitic ب
+        "الصواريخ",               // article added (text: صواريخ)
+        "تسعي",                   // ي for final ى (text: تسعى)
+        "الأكاذيب",
+        "الاكاذيب",
+        "للابتزاز",               // clitic لل
+        "أعذارا",                 // tanween alef, text: أعذارًا
+    ])
+    func araghchiVariants(query: String) throws {
+        let found = try ids(query)
+        #expect(found.contains(araghchi), "\(query) should find seed 001")
+        #expect(!found.contains(moscow), "\(query) should not find seed 000")
+    }
+
+    @Test("words of both seeds find both; all-words mode needs every word")
+    func bothAndAll() throws {
+        #expect(try ids("التعاون العسكري").isSuperset(of: [moscow, araghchi]))
+        #expect(try ids("ريابكوف عرقجي").isEmpty)
+        #expect(try ids("ريابكوف عرقجي", mode: .any).isSuperset(of: [moscow, araghchi]))
+        #expect(try ids("ريابكوف OR عرقجي").isSuperset(of: [moscow, araghchi]))
+        #expect(try ids("التعاون -ريابكوف").contains(araghchi))
+        #expect(!(try ids("التعاون -ريابكوف").contains(moscow)))
+    }
+
+    @Test("phrases keep word order across harakat and shadda")
+    func phraseOrder() throws {
+        #expect(try ids("\"الولايات المتحدة\"").contains(moscow))   // text: الولايات المتَّحدة
+        #expect(try ids("\"المتحدة الولايات\"").isEmpty)
+        #expect(try ids("\"نائب وزير الخارجية الروسي\"").contains(moscow))
+        #expect(!(try ids("\"نائب وزير الخارجية الإيراني\"").contains(moscow)))
+        #expect(try ids("\"وزير الخارجية الإيراني\"").isSuperset(of: [moscow, araghchi]))
+    }
+
+    @Test("prefix queries drop the article and match the stems")
+    func prefixes() throws {
+        #expect(try ids("ريابك*").contains(moscow))
+        #expect(try ids("التعاو*").isSuperset(of: [moscow, araghchi]))
+        #expect(!(try ids("عرق*").contains(moscow)))
+    }
+
+    @Test("a query of stopwords and punctuation only is a clear error")
+    func stopwordsOnly() {
+        for query in ["في من على", "«،؛؟»", "و"] {
+            #expect {
+                try store.search(query)
+            } throws: { error in
+                guard case let ArticleStoreError.invalidQuery(message, _) = error else { return false }
+                return message.contains("only stopwords or punctuation")
+            }
+        }
+    }
+
+    @Test("any-word mode drops interrogatives so they cannot outrank the topic")
+    func questionWords() throws {
+        let results = try store.search("متى قال ريابكوف إن التعاون مستمر؟", mode: .any)
+        #expect(results.hits.first?.id == moscow)
+        #expect(!(results.explanation.matchExpression ?? "").contains("متي"))
+        // A question of interrogatives only still searches for them rather than failing.
+        #expect(throws: Never.self) { try store.search("كيف", mode: .any) }
+    }
+}
