@@ -15,6 +15,7 @@ public struct Analyzer: Sendable {
     private let stemmer: LightStemmer
     private let normalizer = Normalizer()
     private let luceneNormalizer: LuceneNormalizer
+    private let stopwords: ScalarWordSet
 
     public init(profile: AnalyzerProfile = .default) {
         self.profile = profile
@@ -27,6 +28,7 @@ public struct Analyzer: Sendable {
             stemmer = LightStemmer(rules: .default)
         }
         luceneNormalizer = LuceneNormalizer(persian: profile == .lucenePersian)
+        stopwords = profile == .default ? Stopwords.normalizedScalars : Stopwords.luceneScalars
     }
 
     /// Every word of `text`, stopwords included (flagged), with offsets into `text`.
@@ -40,8 +42,8 @@ public struct Analyzer: Sendable {
     /// Words that normalize to nothing (a lone tatweel) are skipped.
     public func terms(_ text: String) -> [String] {
         var result: [String] = []
-        forEachToken(in: text) { token in
-            if !token.isStopword && !token.stem.isEmpty { result.append(token.stem) }
+        forEachWord(in: text) { word, normalized in
+            if !word.isStopword && !word.stemRange.isEmpty { result.append(Self.string(normalized[word.stemRange])) }
         }
         return result
     }
@@ -58,49 +60,143 @@ public struct Analyzer: Sendable {
 
     /// Calls `body` with each token of `text` in order.
     public func forEachToken(in text: String, _ body: (Token) -> Void) {
-        let scalars = Array(text.unicodeScalars)
+        let utf8View = text.utf8
+        forEachWord(in: text) { word, normalized in
+            let startIndex = utf8View.index(utf8View.startIndex, offsetBy: word.utf8Range.lowerBound)
+            let endIndex = utf8View.index(startIndex, offsetBy: word.utf8Range.count)
+            let normalizedText = Self.string(normalized)
+            body(Token(original: text[startIndex..<endIndex],
+                       utf8Range: word.utf8Range, utf16Range: word.utf16Range,
+                       scalarRange: word.scalarRange, position: word.position,
+                       normalized: normalizedText,
+                       stem: word.stemRange.count == normalized.count ? normalizedText : Self.string(normalized[word.stemRange]),
+                       isStopword: word.isStopword))
+        }
+    }
+
+    /// The index terms of `text` joined by single spaces: what the store writes into its
+    /// full-text columns. Builds one string, none per word. With `includingStopwords`, the
+    /// stems of every word (the key the store matches names and tags by).
+    public func termsText(_ text: String, includingStopwords: Bool = false) -> String {
+        var terms = UTF8Builder(capacity: text.utf8.count)
+        forEachWord(in: text) { word, normalized in
+            guard includingStopwords || !word.isStopword, !word.stemRange.isEmpty else { return }
+            terms.appendWord(normalized[word.stemRange])
+        }
+        return terms.string
+    }
+
+    /// The normalized words joined by spaces (what the content hash is computed over) and the
+    /// index terms joined by spaces, in one pass.
+    public func normalizedAndTermsText(_ text: String) -> (normalized: String, terms: String) {
+        var normalizedText = UTF8Builder(capacity: text.utf8.count)
+        var terms = UTF8Builder(capacity: text.utf8.count)
+        forEachWord(in: text) { word, normalized in
+            if !normalized.isEmpty { normalizedText.appendWord(normalized[...]) }
+            if !word.isStopword, !word.stemRange.isEmpty { terms.appendWord(normalized[word.stemRange]) }
+        }
+        return (normalizedText.string, terms.string)
+    }
+
+    /// Where one word is and what it analyzes to, without making strings.
+    struct WordView {
+        var scalarRange: Range<Int>
+        var utf8Range: Range<Int>
+        var utf16Range: Range<Int>
+        var position: Int
+        var isStopword: Bool
+        /// The stem's range in the normalized scalars.
+        var stemRange: Range<Int>
+    }
+
+    /// The analysis core: calls `body` with each word and its normalized scalars (valid only
+    /// during the call).
+    func forEachWord(in text: String, _ body: (WordView, [Unicode.Scalar]) -> Void) {
+        let (scalars, classes) = Self.decode(text)
         guard !scalars.isEmpty else { return }
-        let classes = scalars.map(ScalarClass.init)
+        var spans: [WordSegmenter.Span] = []
+        spans.reserveCapacity(scalars.count / 4)
+        segmenter.spans(scalars, classes, into: &spans)
         // Running offsets from the start of the text to the scalar at `cursor`.
         var cursor = 0, utf8 = 0, utf16 = 0
-        var position = 0
         var buffer: [Unicode.Scalar] = []
-        let utf8View = text.utf8
-        segmenter.segment(scalars, classes) { span in
+        buffer.reserveCapacity(64)
+        let isLucene = profile != .default
+        for (position, span) in spans.enumerated() {
             while cursor < span.start {
-                utf8 += scalars[cursor].utf8.count
-                utf16 += scalars[cursor].utf16.count
+                let value = scalars[cursor].value
+                utf8 += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+                utf16 += value < 0x10000 ? 1 : 2
                 cursor += 1
             }
             let startUTF8 = utf8, startUTF16 = utf16
             while cursor < span.end {
-                utf8 += scalars[cursor].utf8.count
-                utf16 += scalars[cursor].utf16.count
+                let value = scalars[cursor].value
+                utf8 += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+                utf16 += value < 0x10000 ? 1 : 2
                 cursor += 1
             }
-            let startIndex = utf8View.index(utf8View.startIndex, offsetBy: startUTF8)
-            let endIndex = utf8View.index(startIndex, offsetBy: utf8 - startUTF8)
             let word = scalars[span.start..<span.end]
-
             buffer.removeAll(keepingCapacity: true)
             let isStopword: Bool
-            switch profile {
-            case .lucene, .lucenePersian:
+            if isLucene {
                 // Lucene: lower case and digits, stop filter on that, then normalize.
-                lowercaseAndFoldDigits(word, into: &buffer)
-                isStopword = Stopwords.lucene.contains(Self.string(buffer))
+                Self.lowercaseAndFoldDigits(word, into: &buffer)
+                isStopword = stopwords.contains(buffer[...])
                 luceneNormalizer.normalize(&buffer)
-            case .default:
+            } else {
                 normalizer.normalize(word, into: &buffer)
-                isStopword = Stopwords.normalized.contains(Self.string(buffer))
+                isStopword = stopwords.contains(buffer[...])
             }
-            let stem = stemmer.stem(buffer)
-            body(Token(original: text[startIndex..<endIndex],
-                       utf8Range: startUTF8..<utf8, utf16Range: startUTF16..<utf16,
-                       scalarRange: span.start..<span.end, position: position,
-                       normalized: Self.string(buffer), stem: Self.string(stem), isStopword: isStopword))
-            position += 1
+            let view = WordView(scalarRange: span.start..<span.end, utf8Range: startUTF8..<utf8,
+                                utf16Range: startUTF16..<utf16, position: position, isStopword: isStopword,
+                                stemRange: stemmer.stemRange(buffer[...]))
+            body(view, buffer)
         }
+    }
+
+    /// The scalars of `text` and their word-break classes, decoded straight from its UTF-8.
+    private static func decode(_ text: String) -> ([Unicode.Scalar], [ScalarClass]) {
+        let table = ScalarClass.table
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> ([Unicode.Scalar], [ScalarClass]) in
+            let count = bytes.count
+            var decoded = 0
+            var classes: [ScalarClass] = []
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalarBuffer, scalarCount in
+                classes = [ScalarClass](unsafeUninitializedCapacity: count) { classBuffer, classCount in
+                    var index = 0
+                    while index < count {
+                        let lead = UInt32(bytes[index])
+                        let value: UInt32
+                        // String storage is valid UTF-8, so continuation bytes can be trusted.
+                        if lead < 0x80 {
+                            value = lead
+                            index += 1
+                        } else if lead < 0xE0 {
+                            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                            index += 2
+                        } else if lead < 0xF0 {
+                            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                            index += 3
+                        } else {
+                            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                            index += 4
+                        }
+                        let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
+                        scalarBuffer.initializeElement(at: decoded, to: scalar)
+                        classBuffer.initializeElement(at: decoded, to: value < 0x0700 ? table[Int(value)] : ScalarClass(scalar))
+                        decoded += 1
+                    }
+                    classCount = decoded
+                }
+                scalarCount = decoded
+            }
+            return (scalars, classes)
+        }
+        if let fast { return fast }
+        let scalars = Array(text.unicodeScalars)
+        return (scalars, scalars.map(ScalarClass.of))
     }
 
     private func normalizeWord(_ word: Substring.UnicodeScalarView, into buffer: inout [Unicode.Scalar]) {
@@ -114,7 +210,7 @@ public struct Analyzer: Sendable {
     }
 
     /// Lucene's LowerCaseFilter and DecimalDigitFilter.
-    private func lowercaseAndFoldDigits(_ word: ArraySlice<Unicode.Scalar>, into buffer: inout [Unicode.Scalar]) {
+    private static func lowercaseAndFoldDigits(_ word: ArraySlice<Unicode.Scalar>, into buffer: inout [Unicode.Scalar]) {
         for scalar in word {
             let value = scalar.value
             if value < 0x80 {
@@ -139,9 +235,7 @@ public struct Analyzer: Sendable {
         }
     }
 
-    private static func string<Scalars: Sequence>(_ scalars: Scalars) -> String where Scalars.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+    private static func string<Scalars: Collection>(_ scalars: Scalars) -> String where Scalars.Element == Unicode.Scalar {
+        ScalarString.make(scalars)
     }
 }

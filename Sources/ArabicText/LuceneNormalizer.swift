@@ -22,25 +22,28 @@ public struct LuceneNormalizer: Sendable {
 
     /// Normalizes scalars in place.
     func normalize(_ scalars: inout [Unicode.Scalar]) {
-        if persian {
-            scalars = scalars.compactMap { scalar in
-                switch scalar.value {
-                case 0x06CC, 0x06D2: "\u{064A}"
-                case 0x06A9: "\u{0643}"
-                case 0x06C0, 0x06C1: "\u{0647}"
-                case 0x0654: nil
-                default: scalar
+        var kept = 0
+        for index in scalars.indices {
+            var value = scalars[index].value
+            if persian {
+                switch value {
+                case 0x06CC, 0x06D2: value = 0x064A
+                case 0x06A9: value = 0x0643
+                case 0x06C0, 0x06C1: value = 0x0647
+                case 0x0654: continue
+                default: break
                 }
             }
-        }
-        scalars = scalars.compactMap { scalar in
-            switch scalar.value {
-            case 0x0622, 0x0623, 0x0625: "\u{0627}"
-            case 0x0649: "\u{064A}"
-            case 0x0629: "\u{0647}"
-            case 0x0640, 0x064B...0x0652: nil
-            default: scalar
+            switch value {
+            case 0x0622, 0x0623, 0x0625: value = 0x0627
+            case 0x0649: value = 0x064A
+            case 0x0629: value = 0x0647
+            case 0x0640, 0x064B...0x0652: continue
+            default: break
             }
+            scalars[kept] = unsafeBitCast(value, to: Unicode.Scalar.self)
+            kept += 1
         }
+        scalars.removeLast(scalars.count - kept)
     }
 }

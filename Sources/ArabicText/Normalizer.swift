@@ -10,16 +10,24 @@
 /// The result is the same for NFC and NFD input, so no separate Unicode normalization pass is
 /// needed.
 public struct Normalizer: Sendable {
-    public init() {}
+    /// ``arabicBlockTable``, held here so the per-scalar loop does not go through a lazy global.
+    private let arabicBlock: [UInt32]
+
+    public init() {
+        arabicBlock = Self.arabicBlockTable
+    }
+
+    /// For building the table itself.
+    private init(table: [UInt32]) {
+        arabicBlock = table
+    }
 
     /// The normalized form of one word.
     public func normalize(_ word: String) -> String {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(word.unicodeScalars.count)
         normalize(word.unicodeScalars, into: &scalars)
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        return ScalarString.make(scalars)
     }
 
     /// Appends the normalized scalars of `input` to `output`.
@@ -34,12 +42,32 @@ public struct Normalizer: Sendable {
                 }
                 continue
             }
+            if value >= 0x0600 && value < 0x0700 {
+                // The Arabic block from a table built by `append` itself, so the result is the same.
+                let folded = arabicBlock[Int(value - 0x0600)]
+                if folded > 1 {
+                    output.append(unsafeBitCast(folded, to: Unicode.Scalar.self))
+                } else if folded == 1 {
+                    append(scalar, to: &output)
+                }
+                continue
+            }
             if let range = Self.compatibilityFold(value) {
                 for index in range { append(Unicode.Scalar(CompatibilityFoldingTable.scalars[index])!, to: &output) }
                 continue
             }
             append(scalar, to: &output)
         }
+    }
+
+    /// What each scalar of U+0600–U+06FF becomes: 0 dropped, 1 context-dependent (decomposed
+    /// hamza, handled by `append`), otherwise the scalar it folds to.
+    private static let arabicBlockTable: [UInt32] = (0x0600..<0x0700).map { value in
+        let scalar = Unicode.Scalar(UInt32(value))!
+        if value == 0x0654 { return 1 }
+        var output: [Unicode.Scalar] = []
+        Normalizer(table: []).append(scalar, to: &output)
+        return output.isEmpty ? 0 : output[0].value
     }
 
     /// The table slice a scalar folds to, if it is one that folds.

@@ -2,11 +2,11 @@
 /// (ايران → اير, لبنان → لبن, فلسطين → فلسط), and common words whose first letter و is part of
 /// the root (وزير would lose it to the conjunction rule and become زير).
 enum ProtectedWords {
-    static func contains<Word: Collection>(_ word: Word) -> Bool where Word.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: word)
-        return words.contains(String(view))
-    }
+    static func contains(_ word: [Unicode.Scalar]) -> Bool { set.contains(word) }
+
+    static func contains(_ word: ArraySlice<Unicode.Scalar>) -> Bool { set.contains(word) }
+
+    static let set = ScalarWordSet(words)
 
     static let words: Set<String> = [
         // Places ending in ان ون ين or otherwise cut by light10.

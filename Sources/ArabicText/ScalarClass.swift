@@ -68,6 +68,15 @@ enum ScalarClass: UInt8 {
         }
     }
 
+    /// Classes of U+0000–U+06FF (ASCII, Latin, Arabic), looked up instead of computed.
+    static let table: [ScalarClass] = (0..<0x0700).map { ScalarClass(Unicode.Scalar($0) ?? " ") }
+
+    /// The class of `scalar`, from the table when it is in it.
+    @inline(__always)
+    static func of(_ scalar: Unicode.Scalar) -> ScalarClass {
+        scalar.value < 0x0700 ? table[Int(scalar.value)] : ScalarClass(scalar)
+    }
+
     /// True for classes that can begin a word.
     var startsWord: Bool {
         switch self {

@@ -10,6 +10,10 @@ public enum Stopwords {
         return Set(luceneList.map(normalizer.normalize))
     }()
 
+    /// ``lucene`` and ``normalized`` as scalar sets, for the analyzer.
+    static let luceneScalars = ScalarWordSet(luceneList)
+    static let normalizedScalars = ScalarWordSet(normalized)
+
     static let luceneList: [String] = [
         "من", "ومن", "منها", "منه", "في", "وفي", "فيها", "فيه", "و", "ف", "ثم", "او", "أو", "ب", "بها", "به",
         "ا", "أ", "اى", "اي", "أي", "أى", "لا", "ولا", "الا", "ألا", "إلا", "لكن", "ما", "وما", "كما", "فما",

@@ -22,6 +22,11 @@ struct WordSegmenter {
         var end: Int
     }
 
+    /// The word spans of `scalars`, in order, appended to `spans`.
+    func spans(_ scalars: [Unicode.Scalar], _ classes: [ScalarClass], into spans: inout [Span]) {
+        segment(scalars, classes) { spans.append($0) }
+    }
+
     /// Calls `body` with each word span of `scalars`, in order.
     func segment(_ scalars: [Unicode.Scalar], _ classes: [ScalarClass], _ body: (Span) -> Void) {
         let count = scalars.count
@@ -85,6 +90,11 @@ struct WordSegmenter {
 
     /// Emits a span, split into pieces of at most ``maximumLength`` UTF-16 code units.
     private func emit(_ span: Span, _ scalars: [Unicode.Scalar], _ body: (Span) -> Void) {
+        // Every scalar is at most two UTF-16 units, so short spans need no check.
+        if span.end - span.start <= Self.maximumLength / 2 {
+            body(span)
+            return
+        }
         var start = span.start
         var units = 0
         var index = span.start

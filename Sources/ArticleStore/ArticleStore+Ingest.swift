@@ -26,6 +26,7 @@ extension ArticleStore {
         let writer = ArticleWriter(connection: connection, analyzer: analyzer)
         return try connection.transaction {
             let result = try writer.add(article, replace: replace)
+            try writer.flushIndex()
             try writer.refreshTagNames()
             return result
         }

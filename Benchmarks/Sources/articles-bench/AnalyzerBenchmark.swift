@@ -1,1 +1,106 @@
-struct AnalyzerBenchmark { init(arguments: [String]) throws {}; func run() throws {} }
+import ArabicText
+import Foundation
+
+/// Analyzer throughput in MB/s of UTF-8 text: our profiles against Lucene's `ArabicAnalyzer`
+/// (Debian liblucene8-java, through Benchmarks/Lucene/AnalyzerThroughput.java) on the same
+/// lines in the same run. Best of several rounds after a warm-up, on both sides.
+///
+/// The text: every ARCD paragraph and question and the seed pages, repeated to about 20 MB.
+struct AnalyzerBenchmark {
+    let shared: SharedData
+    let rounds = 5
+    /// `--only N`: run only the N-th of our variants, and no Lucene (for profiling).
+    let only: Int?
+
+    init(arguments: [String]) throws {
+        shared = try SharedData(arguments: arguments)
+        only = arguments.firstIndex(of: "--only").flatMap { Int(arguments[$0 + 1]) }
+    }
+
+    func run() throws {
+        var lines: [String] = []
+        for paragraph in try shared.arcd() {
+            lines.append(paragraph.context)
+            lines += paragraph.questions
+        }
+        for url in (try? FileManager.default.contentsOfDirectory(at: shared.seedsDirectory, includingPropertiesForKeys: nil)) ?? [] {
+            lines += ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        }
+        lines = lines.map { $0.replacingOccurrences(of: "\n", with: " ") }.filter { !$0.isEmpty }
+        let once = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        let copies = max(1, 20_000_000 / once)
+        lines = Array((0..<copies).map { _ in lines }.joined())
+        let bytes = Double(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("analyzer-bench-\(UUID().uuidString).txt")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        print("machine: \(ScaleBenchmark.machine())")
+        print("text: \(Measurement.format(bytes / 1e6, 1)) MB of UTF-8 in \(lines.count) lines (ARCD paragraphs and questions, seeds); best of \(rounds) rounds\n")
+
+        let luceneResult = only == nil ? try luceneBaseline(file) : nil
+        print("| analyzer | MB/s | tokens | vs Lucene |")
+        print("|---|---:|---:|---:|")
+        if let lucene = luceneResult {
+            print("| Lucene 8 ArabicAnalyzer (Java 17, baseline) | \(Measurement.format(lucene.mbPerSecond, 1)) | \(lucene.tokens) | 1.00x |")
+        }
+        let standard = Analyzer(), lucene = Analyzer(profile: .lucene)
+        let variants: [(String, (String) -> Int)] = [
+            ("ArticleStore default: tokens with offsets, normalized, stem", { text in
+                var count = 0
+                standard.forEachToken(in: text) { if !$0.isStopword { count += 1 } }
+                return count
+            }),
+            ("ArticleStore lucene profile: same chain as Lucene", { text in
+                var count = 0
+                lucene.forEachToken(in: text) { if !$0.isStopword { count += 1 } }
+                return count
+            }),
+            ("ArticleStore default: index terms as one string (as ingest uses)", { standard.termsText($0).utf8.count }),
+        ]
+        for (number, (name, analyze)) in variants.enumerated() where only == nil || only == number + 1 {
+            var best = Double.infinity
+            var tokens = 0
+            for _ in lines.prefix(2000) { _ = analyze(lines[0]) }
+            for _ in 0..<rounds {
+                let seconds = Measurement.seconds {
+                    tokens = 0
+                    for line in lines { tokens += analyze(line) }
+                }
+                best = min(best, seconds)
+            }
+            let mbPerSecond = bytes / 1e6 / best
+            let ratio = luceneResult.map { Measurement.format(mbPerSecond / $0.mbPerSecond, 2) + "x" } ?? "n/a"
+            print("| \(name) | \(Measurement.format(mbPerSecond, 1)) | \(tokens) | \(ratio) |")
+        }
+        print("\npeak RSS \(Measurement.format(Measurement.peakRSSMegabytes(), 0)) MB (this process; Lucene runs in its own JVM)")
+        if luceneResult == nil {
+            print("Lucene baseline skipped: run Benchmarks/setup-lucene.sh (installs liblucene8-java, compiles the Java program)")
+        }
+    }
+
+    struct LuceneResult {
+        let mbPerSecond: Double
+        let tokens: Int
+    }
+
+    private func luceneBaseline(_ file: URL) throws -> LuceneResult? {
+        let classpathFile = SharedData.packageRoot.appendingPathComponent("Benchmarks/Lucene/build/classpath")
+        guard let classpath = try? String(contentsOf: classpathFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) else {
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["java", "-Xmx2g", "-cp", classpath, "AnalyzerThroughput", file.path, String(rounds)]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let mbPerSecond = (object["mb_per_s"] as? NSNumber)?.doubleValue else {
+            throw BenchmarkError("the Lucene baseline failed (status \(process.terminationStatus))")
+        }
+        return LuceneResult(mbPerSecond: mbPerSecond, tokens: (object["tokens"] as? NSNumber)?.intValue ?? 0)
+    }
+}

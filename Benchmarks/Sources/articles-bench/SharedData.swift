@@ -4,13 +4,18 @@ import Foundation
 struct SharedData {
     let directory: URL
 
+    /// The package root (this file is Benchmarks/Sources/articles-bench/SharedData.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The package's sample pages.
+    var seedsDirectory: URL { Self.packageRoot.appendingPathComponent("seeds") }
+
     init(arguments: [String]) throws {
         if let index = arguments.firstIndex(of: "--shared"), index + 1 < arguments.count {
             directory = URL(fileURLWithPath: arguments[index + 1])
         } else {
-            let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent()
-            directory = package.deletingLastPathComponent().appendingPathComponent("shared")
+            directory = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
         }
         guard FileManager.default.fileExists(atPath: directory.path) else {
             throw BenchmarkError("\(directory.path) not found: the shared data sets live in ../shared (or pass --shared DIR)")

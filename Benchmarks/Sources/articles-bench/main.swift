@@ -10,6 +10,15 @@ do {
     switch command {
     case "arcd": try ArcdBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
+    case "scale": try ScaleBenchmark(arguments: rest).run()
+    case "_ingest-store": try ScaleBenchmark.ingestStore(rest)
+    case "_ingest-bare": try ScaleBenchmark.ingestBare(rest)
+    case "corpus":
+        // corpus COUNT PATH [--seed N]: write a generated corpus as JSON Lines.
+        guard rest.count >= 2, let count = Int(rest[0]) else { throw BenchmarkError("usage: articles-bench corpus COUNT PATH [--seed N]") }
+        let seed = rest.firstIndex(of: "--seed").flatMap { UInt64(rest[$0 + 1]) } ?? 42
+        let written = try CorpusGenerator.write(count: count, seed: seed, shared: try SharedData(arguments: rest), to: rest[1])
+        print("wrote \(count) articles (\(written.bytes / 1_000_000) MB of text, \(written.exact) exact and \(written.near) near duplicates) to \(rest[1])")
     case "help", "--help", "-h":
         print("""
             usage: articles-bench COMMAND [options]

@@ -18,6 +18,13 @@ final class ArticleWriter {
     }
     private(set) var counts = Counts()
 
+    /// FTS rows not yet written: FTS5 flushes its pending terms to a new segment at every
+    /// SAVEPOINT (https://sqlite.org/fts5.html, xSavepoint), so writing them inside the
+    /// per-article savepoints made one tiny segment per article. They are written together by
+    /// ``flushIndex()``, in the same transaction, before it commits.
+    private var pendingIndex: [(id: Int64, title: String, body: String, tags: String)] = []
+    private var pendingIDs: Set<Int64> = []
+
     init(connection: Connection, analyzer: Analyzer) {
         self.connection = connection
         self.keys = TextKey(analyzer: analyzer)
@@ -27,6 +34,31 @@ final class ArticleWriter {
     /// it stays.
     @discardableResult
     func add(_ article: Article, replace: Bool) throws -> AddResult {
+        let pendingBefore = pendingIndex.count
+        do {
+            return try addInSavepoint(article, replace: replace)
+        } catch {
+            // The savepoint rolled the rows back; forget their FTS rows too.
+            for entry in pendingIndex[pendingBefore...] { pendingIDs.remove(entry.id) }
+            pendingIndex.removeSubrange(pendingBefore...)
+            throw error
+        }
+    }
+
+    /// Writes the pending FTS rows. Call in the transaction, outside any savepoint, before COMMIT.
+    func flushIndex() throws {
+        guard !pendingIndex.isEmpty else { return }
+        let insert = try connection.cachedStatement("INSERT INTO articles_fts(rowid, title_terms, body_terms, tags_terms) VALUES (?, ?, ?, ?)")
+        for entry in pendingIndex {
+            try insert.bind([entry.id, entry.title, entry.body, entry.tags])
+            _ = try insert.step()
+            insert.reset()
+        }
+        pendingIndex.removeAll(keepingCapacity: true)
+        pendingIDs.removeAll(keepingCapacity: true)
+    }
+
+    private func addInSavepoint(_ article: Article, replace: Bool) throws -> AddResult {
         try connection.savepoint {
             let result = try store(article, replace: replace)
             if case .duplicate = result { return result }
@@ -44,10 +76,10 @@ final class ArticleWriter {
     }
 
     private func store(_ article: Article, replace: Bool) throws -> AddResult {
-        let hash = keys.contentHash(article)
+        let (normalizedBody, bodyTerms) = keys.normalizedTextAndTerms(article.body)
+        let hash = keys.contentHash(article, normalizedBody: normalizedBody)
         let sourceID = try article.source.map { try self.sourceID(name: $0, domain: article.sourceDomain) }
         let titleTerms = keys.terms(article.title)
-        let bodyTerms = keys.terms(article.body)
         let tagsTerms = keys.terms(article.tags.joined(separator: "\n"))
         let titleKey = article.title.map(keys.key).flatMap { $0.isEmpty ? nil : $0 }
         let authors = article.authors.isEmpty ? nil : JSONValue.array(article.authors.map(JSONValue.string)).serialized()
@@ -88,18 +120,25 @@ final class ArticleWriter {
                        tags_terms = ?, title_key = ?, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                  WHERE id = ?
                 """, values + [id])
-            try connection.run("DELETE FROM article_tags WHERE article_id = ?", [id])
+            try removeTags(of: id)
             try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
             try connection.run("DELETE FROM article_links WHERE article_id = ?", [id])
             result = .replaced(id)
             counts.replaced += 1
         }
-        try connection.run("INSERT INTO articles_fts(rowid, title_terms, body_terms, tags_terms) VALUES (?, ?, ?, ?)",
-                           [id, titleTerms, bodyTerms, tagsTerms])
+        pendingIndex.append((id, titleTerms, bodyTerms, tagsTerms))
+        pendingIDs.insert(id)
         for (position, tag) in article.tags.enumerated() {
             let tagID = try self.tagID(tag)
             try connection.run("INSERT OR IGNORE INTO article_tags(article_id, tag_id, spelling, position) VALUES (?, ?, ?, ?)",
                                [id, tagID, tag, position])
+            if connection.changes == 1 {
+                try connection.run("""
+                    INSERT INTO tag_spellings(tag_id, spelling, articles, first_article_id) VALUES (?, ?, 1, ?)
+                    ON CONFLICT(tag_id, spelling) DO UPDATE SET articles = articles + 1
+                    """, [tagID, tag, id])
+                try connection.run("UPDATE tags SET articles = articles + 1 WHERE id = ?", [tagID])
+            }
         }
         if let titleKey {
             try connection.run("UPDATE similar_headlines SET linked_article_id = ? WHERE headline_key = ? AND linked_article_id IS NULL",
@@ -110,6 +149,12 @@ final class ArticleWriter {
 
     /// Removes an article's FTS row (external content needs the indexed values to delete).
     func removeFromIndex(_ id: Int64) throws {
+        if pendingIDs.contains(id) {
+            // Added earlier in this batch: its FTS row is not written yet.
+            pendingIndex.removeAll { $0.id == id }
+            pendingIDs.remove(id)
+            return
+        }
         try connection.run("""
             INSERT INTO articles_fts(articles_fts, rowid, title_terms, body_terms, tags_terms)
             SELECT 'delete', id, title_terms, body_terms, tags_terms FROM articles WHERE id = ?
@@ -160,13 +205,26 @@ final class ArticleWriter {
         return id
     }
 
+    /// Takes an article's tags off it, keeping the tag and spelling counts right.
+    func removeTags(of id: Int64) throws {
+        for row in try connection.rows("SELECT tag_id FROM article_tags WHERE article_id = ?", [id]) {
+            if let tagID = row[0].int64 { touchedTags.insert(tagID) }
+        }
+        try connection.run("""
+            UPDATE tag_spellings SET articles = articles - 1
+             WHERE (tag_id, spelling) IN (SELECT tag_id, spelling FROM article_tags WHERE article_id = ?)
+            """, [id])
+        try connection.run("UPDATE tags SET articles = articles - 1 WHERE id IN (SELECT tag_id FROM article_tags WHERE article_id = ?)", [id])
+        try connection.run("DELETE FROM article_tags WHERE article_id = ?", [id])
+    }
+
     /// Sets each touched tag's display name to its most frequent original spelling.
     func refreshTagNames() throws {
         for id in touchedTags {
             try connection.run("""
-                UPDATE tags SET name = (SELECT spelling FROM article_tags WHERE tag_id = ?1
-                                        GROUP BY spelling ORDER BY count(*) DESC, min(article_id) LIMIT 1)
-                 WHERE id = ?1 AND EXISTS (SELECT 1 FROM article_tags WHERE tag_id = ?1)
+                UPDATE tags SET name = (SELECT spelling FROM tag_spellings WHERE tag_id = ?1 AND articles > 0
+                                         ORDER BY articles DESC, first_article_id LIMIT 1)
+                 WHERE id = ?1 AND EXISTS (SELECT 1 FROM tag_spellings WHERE tag_id = ?1 AND articles > 0)
                 """, [id])
         }
         touchedTags.removeAll()

@@ -7,34 +7,35 @@ struct TextKey {
     /// The stems of every word (stopwords included), space separated: the key of tags, sources
     /// and headlines. `التعاون العسکری` and `تعاون العسكري` have the same key.
     func key(_ text: String) -> String {
-        var words: [String] = []
-        analyzer.forEachToken(in: text) { token in
-            if !token.stem.isEmpty { words.append(token.stem) }
-        }
-        return words.joined(separator: " ")
+        analyzer.termsText(text, includingStopwords: true)
     }
 
     /// The normalized words, space separated: what the content hash is computed over.
     func normalizedText(_ text: String) -> String {
-        var words: [String] = []
-        analyzer.forEachToken(in: text) { token in
-            if !token.normalized.isEmpty { words.append(token.normalized) }
-        }
-        return words.joined(separator: " ")
+        analyzer.normalizedAndTermsText(text).normalized
     }
 
     /// The index terms, space separated: what goes into the FTS columns.
     func terms(_ text: String?) -> String {
         guard let text else { return "" }
-        return analyzer.terms(text).joined(separator: " ")
+        return analyzer.termsText(text)
+    }
+
+    /// The normalized words and the index terms of a text, in one pass.
+    func normalizedTextAndTerms(_ text: String) -> (normalized: String, terms: String) {
+        analyzer.normalizedAndTermsText(text)
     }
 
     /// SHA-256 over the normalized body, plus the URL when present (and the title key when the
     /// body is empty, for title-only related articles).
     func contentHash(_ article: Article) -> String {
+        contentHash(article, normalizedBody: normalizedText(article.body))
+    }
+
+    /// ``contentHash(_:)`` with the body's normalized text already computed.
+    func contentHash(_ article: Article, normalizedBody body: String) -> String {
         var hasher = SHA256()
         hasher.update("articlestore-v1\u{1}")
-        let body = normalizedText(article.body)
         hasher.update(body)
         if let url = article.url, !url.isEmpty { hasher.update("\u{1}url:" + url) }
         if body.isEmpty { hasher.update("\u{1}title:" + key(article.title ?? "")) }

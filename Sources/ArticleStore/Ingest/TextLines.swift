@@ -15,13 +15,16 @@ enum TextLines {
 
     /// The line without leading and trailing white space.
     static func trim<Line: StringProtocol>(_ line: Line) -> String {
-        let scalars = Array(line.unicodeScalars)
-        var start = 0, end = scalars.count
-        while start < end, scalars[start].properties.isWhitespace || scalars[start] == "\u{FEFF}" { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        let line = String(line)
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace || scalars[start] == "\u{FEFF}" {
+            start = scalars.index(after: start)
+        }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace {
+            end = scalars.index(before: end)
+        }
+        return String(line[start..<end])
     }
 
     /// True when the line ends like a sentence (so it is a paragraph, not a heading).

@@ -1,0 +1,75 @@
+import ArticleStore
+import Foundation
+
+/// Query latency of `ArticleStore.search` (top 10 with snippets and the total count) against a
+/// bare FTS5 MATCH of the same analyzed expression over a copy of the same analyzed text.
+struct QueryLatency {
+    let storePath: String
+    let workDirectory: URL
+
+    struct Percentiles {
+        var median = 0.0
+        var p95 = 0.0
+
+        init(_ samples: [Double]) {
+            let sorted = samples.sorted()
+            guard !sorted.isEmpty else { return }
+            median = sorted[sorted.count / 2]
+            p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
+        }
+    }
+
+    /// Typical queries: names, places, topics, phrases, prefixes, filters and pasted questions.
+    static func queries(questions: [String]) -> [(text: String, mode: SearchQuery.Mode)] {
+        var result: [(String, SearchQuery.Mode)] = []
+        for place in CorpusGenerator.places.prefix(12) { result.append((place, .all)) }
+        for person in CorpusGenerator.people.prefix(8) {
+            result.append((String(person.split(separator: " ").last ?? ""), .all))
+        }
+        for (person, place) in zip(CorpusGenerator.people.prefix(8), CorpusGenerator.places.suffix(8)) {
+            result.append(("\(person.split(separator: " ").last ?? "") \(place)", .all))
+        }
+        for topic in CorpusGenerator.topics.prefix(10) { result.append(("\"\(topic)\"", .all)) }
+        for (topic, source) in zip(CorpusGenerator.topics.suffix(8), CorpusGenerator.sources.prefix(8)) {
+            result.append(("\(topic.split(separator: " ").first ?? "") source:\"\(source.name)\"", .all))
+        }
+        for prefix in ["التعاو*", "اقتصا*", "انتخا*", "صوار*", "دبلوما*"] { result.append((prefix, .all)) }
+        for question in questions.prefix(12) { result.append((question, .any)) }
+        return result
+    }
+
+    func run() throws -> (ours: Percentiles, bare: Percentiles, queries: Int) {
+        let store = try ArticleStore(path: storePath, mode: .readOnly)
+        let barePath = workDirectory.appendingPathComponent("bare-terms.sqlite").path
+        try? FileManager.default.removeItem(atPath: barePath)
+        let bare = try Connection(path: barePath, mode: .readWriteCreate)
+        try bare.run("ATTACH DATABASE ? AS store", [storePath])
+        try bare.execute("""
+            CREATE VIRTUAL TABLE bare USING fts5(title_terms, body_terms, tags_terms, tokenize = 'unicode61 remove_diacritics 0');
+            INSERT INTO bare(rowid, title_terms, body_terms, tags_terms) SELECT id, title_terms, body_terms, tags_terms FROM store.articles;
+            DETACH DATABASE store;
+            """)
+        defer { try? FileManager.default.removeItem(atPath: barePath) }
+        let questions = (try? SharedData(arguments: []).arcd().flatMap(\.questions)) ?? []
+        let queries = Self.queries(questions: stride(from: 0, to: questions.count, by: max(1, questions.count / 12)).map { questions[$0] })
+        let options = SearchOptions(limit: 10)
+        var ours: [Double] = []
+        var baseline: [Double] = []
+        let bareQuery = try bare.prepare("SELECT rowid FROM bare WHERE bare MATCH ? ORDER BY bm25(bare, 3.0, 1.0, 2.0) LIMIT 10")
+        for query in queries {
+            // Warm both once, and take the analyzed expression for the baseline.
+            guard let match = try store.search(query.text, mode: query.mode, options: options).explanation.matchExpression else { continue }
+            func runBare() throws {
+                try bareQuery.bind([match])
+                while try bareQuery.step() {}
+                bareQuery.reset()
+            }
+            try runBare()
+            for _ in 0..<5 {
+                ours.append(try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: options) } * 1000)
+                baseline.append(try Measurement.seconds { try runBare() } * 1000)
+            }
+        }
+        return (Percentiles(ours), Percentiles(baseline), queries.count)
+    }
+}

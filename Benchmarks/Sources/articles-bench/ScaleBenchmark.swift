@@ -1,0 +1,219 @@
+import ArabicText
+import ArticleStore
+import Foundation
+
+/// Ingest throughput, database size and query latency at a given corpus size, each against a
+/// baseline measured in the same run:
+/// - ingest: `ArticleStore.ingest` of the generated JSON Lines (parsing, analysis, tags, dedup,
+///   FTS) vs inserting the same raw title and body texts into a bare FTS5 `unicode61` table in
+///   transactions of 10,000 rows (text generation not timed);
+/// - size: the store's file vs the bare FTS5 file and vs the raw text;
+/// - queries: `ArticleStore.search` (parse, analyze, bm25 with weights, total count, snippets
+///   of the top 10) vs a bare FTS5 MATCH of the same analyzed expression over the same analyzed
+///   text, top 10 by bm25.
+/// Each ingest runs in its own process, so peak RSS (VmHWM) is that ingest's alone.
+struct ScaleBenchmark {
+    let shared: SharedData
+    let counts: [Int]
+    let seed: UInt64
+    let jsonPath: String?
+    let workDirectory: URL
+
+    init(arguments: [String]) throws {
+        shared = try SharedData(arguments: arguments)
+        var counts: [Int] = []
+        var seed: UInt64 = 42
+        var jsonPath: String?
+        var work: String?
+        var index = 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
+            switch arguments[index] {
+            case "--count":
+                guard let count = Int(value.replacingOccurrences(of: "k", with: "000").replacingOccurrences(of: "M", with: "000000")) else {
+                    throw BenchmarkError("--count takes a number such as 10000, 100k or 1M")
+                }
+                counts.append(count)
+                index += 1
+            case "--seed": seed = UInt64(value) ?? 42; index += 1
+            case "--json": jsonPath = value; index += 1
+            case "--work": work = value; index += 1
+            case "--shared": index += 1
+            default: throw BenchmarkError("unknown option \(arguments[index])")
+            }
+            index += 1
+        }
+        self.counts = counts.isEmpty ? [10_000] : counts
+        self.seed = seed
+        self.jsonPath = jsonPath
+        workDirectory = URL(fileURLWithPath: work ?? FileManager.default.temporaryDirectory.appendingPathComponent("articles-bench-\(UUID().uuidString)").path)
+    }
+
+    struct Row: Encodable {
+        var articles = 0
+        var rawTextMB = 0.0
+        var ingestSeconds = 0.0
+        var ingestArticlesPerSecond = 0.0
+        var ingestMBPerSecond = 0.0
+        var ingestPeakRSSMB = 0.0
+        var baselineSeconds = 0.0
+        var baselineArticlesPerSecond = 0.0
+        var baselinePeakRSSMB = 0.0
+        var ingestRatio = 0.0
+        var storeBytesPerArticle = 0.0
+        var storeVsRawText = 0.0
+        var storeVsBareFTS = 0.0
+        var queryMedianMs = 0.0
+        var queryP95Ms = 0.0
+        var bareMedianMs = 0.0
+        var bareP95Ms = 0.0
+        var queryMedianRatio = 0.0
+        var queryP95Ratio = 0.0
+        var queries = 0
+    }
+
+    func run() throws {
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workDirectory) }
+        print("machine: \(Self.machine())")
+        print("seed \(seed); each figure vs a baseline measured in this run (ratio = ours / baseline throughput, or our latency / baseline latency)\n")
+        var rows: [Row] = []
+        for count in counts {
+            rows.append(try measure(count: count))
+            printTable(rows)
+        }
+        if let jsonPath {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            try encoder.encode(["machine": Self.machine()]).write(to: URL(fileURLWithPath: jsonPath + ".machine.json"))
+            try encoder.encode(rows).write(to: URL(fileURLWithPath: jsonPath))
+        }
+    }
+
+    private func printTable(_ rows: [Row]) {
+        print("| articles | raw text MB | ingest art/s | MB/s | bare FTS5 art/s | ingest ratio | peak RSS MB (bare) | bytes/article | size vs raw | size vs bare | query median ms (bare) | p95 ms (bare) | median ratio | p95 ratio |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for row in rows {
+            print("| \(row.articles) | \(f(row.rawTextMB, 1)) | \(f(row.ingestArticlesPerSecond, 0)) | \(f(row.ingestMBPerSecond, 2)) | \(f(row.baselineArticlesPerSecond, 0)) | \(f(row.ingestRatio, 2))x | \(f(row.ingestPeakRSSMB, 0)) (\(f(row.baselinePeakRSSMB, 0))) | \(f(row.storeBytesPerArticle, 0)) | \(f(row.storeVsRawText, 2))x | \(f(row.storeVsBareFTS, 2))x | \(f(row.queryMedianMs, 2)) (\(f(row.bareMedianMs, 2))) | \(f(row.queryP95Ms, 2)) (\(f(row.bareP95Ms, 2))) | \(f(row.queryMedianRatio, 2))x | \(f(row.queryP95Ratio, 2))x |")
+        }
+        print("")
+    }
+
+    private func f(_ value: Double, _ digits: Int) -> String { Measurement.format(value, digits) }
+
+    private func measure(count: Int) throws -> Row {
+        var row = Row()
+        row.articles = count
+        let corpus = workDirectory.appendingPathComponent("corpus-\(count).jsonl").path
+        let written = try CorpusGenerator.write(count: count, seed: seed, shared: shared, to: corpus)
+        row.rawTextMB = Double(written.bytes) / 1e6
+        FileHandle.standardError.write(Data("[\(count)] corpus written (\(written.exact) exact, \(written.near) near duplicates); ingesting\n".utf8))
+
+        let storePath = workDirectory.appendingPathComponent("store-\(count).sqlite").path
+        let ours = try Self.child(["_ingest-store", corpus, storePath])
+        row.ingestSeconds = ours["seconds"] ?? 0
+        row.ingestPeakRSSMB = ours["peak_rss_mb"] ?? 0
+        row.ingestArticlesPerSecond = Double(count) / row.ingestSeconds
+        row.ingestMBPerSecond = row.rawTextMB / row.ingestSeconds
+
+        FileHandle.standardError.write(Data("[\(count)] baseline ingest\n".utf8))
+        let barePath = workDirectory.appendingPathComponent("bare-\(count).sqlite").path
+        let bare = try Self.child(["_ingest-bare", String(count), String(seed), barePath] + ["--shared", shared.directory.path])
+        row.baselineSeconds = bare["seconds"] ?? 0
+        row.baselinePeakRSSMB = bare["peak_rss_mb"] ?? 0
+        row.baselineArticlesPerSecond = Double(count) / row.baselineSeconds
+        row.ingestRatio = row.ingestArticlesPerSecond / row.baselineArticlesPerSecond
+
+        let storeBytes = Self.fileSize(storePath)
+        row.storeBytesPerArticle = Double(storeBytes) / Double(count)
+        row.storeVsRawText = Double(storeBytes) / Double(written.bytes)
+        row.storeVsBareFTS = Double(storeBytes) / Double(Self.fileSize(barePath))
+        try? FileManager.default.removeItem(atPath: barePath)
+        try? FileManager.default.removeItem(atPath: corpus)
+
+        FileHandle.standardError.write(Data("[\(count)] queries\n".utf8))
+        let latency = try QueryLatency(storePath: storePath, workDirectory: workDirectory).run()
+        row.queryMedianMs = latency.ours.median
+        row.queryP95Ms = latency.ours.p95
+        row.bareMedianMs = latency.bare.median
+        row.bareP95Ms = latency.bare.p95
+        row.queryMedianRatio = row.queryMedianMs / row.bareMedianMs
+        row.queryP95Ratio = row.queryP95Ms / row.bareP95Ms
+        row.queries = latency.queries
+        try? FileManager.default.removeItem(atPath: storePath)
+        return row
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        let main = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        return (main ?? 0) + (wal ?? 0)
+    }
+
+    /// Runs this executable with a hidden command and reads the one JSON line it prints.
+    static func child(_ arguments: [String]) throws -> [String: Double] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw BenchmarkError("\(arguments[0]) failed with status \(process.terminationStatus)")
+        }
+        return object.compactMapValues { ($0 as? NSNumber)?.doubleValue }
+    }
+
+    /// `_ingest-store JSONL DB`: our ingest, in its own process.
+    static func ingestStore(_ arguments: [String]) throws {
+        let store = try ArticleStore(path: arguments[1])
+        var summary: IngestSummary?
+        let seconds = try Measurement.seconds {
+            summary = try store.ingest([arguments[0]])
+            try store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        guard let summary, summary.failures.isEmpty else { throw BenchmarkError("ingest failures: \(summary?.failures.prefix(3) ?? [])") }
+        print("{\"seconds\": \(seconds), \"peak_rss_mb\": \(Measurement.peakRSSMegabytes()), \"added\": \(summary.added), \"duplicates\": \(summary.duplicates)}")
+    }
+
+    /// `_ingest-bare COUNT SEED DB`: the same raw texts into a bare FTS5 table.
+    static func ingestBare(_ arguments: [String]) throws {
+        guard let count = Int(arguments[0]), let seed = UInt64(arguments[1]) else { throw BenchmarkError("bad arguments") }
+        var generator = try CorpusGenerator(shared: SharedData(arguments: arguments), seed: seed)
+        let connection = try Connection(path: arguments[2], mode: .readWriteCreate)
+        try connection.execute("PRAGMA journal_mode=WAL")
+        try connection.execute("CREATE VIRTUAL TABLE bare USING fts5(title, body, tokenize = 'unicode61')")
+        let insert = try connection.prepare("INSERT INTO bare(title, body) VALUES (?, ?)")
+        var seconds = 0.0
+        var inTransaction = 0
+        for _ in 0..<count {
+            let item = generator.next()
+            seconds += try Measurement.seconds {
+                if inTransaction == 0 { try connection.execute("BEGIN") }
+                try insert.bind([item.title, item.body])
+                _ = try insert.step()
+                insert.reset()
+                inTransaction += 1
+                if inTransaction == 10_000 { try connection.execute("COMMIT"); inTransaction = 0 }
+            }
+        }
+        seconds += try Measurement.seconds {
+            if inTransaction > 0 { try connection.execute("COMMIT") }
+            try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        print("{\"seconds\": \(seconds), \"peak_rss_mb\": \(Measurement.peakRSSMegabytes())}")
+    }
+
+    static func machine() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let memory = ProcessInfo.processInfo.physicalMemory / (1 << 30)
+        return "\(cpu), \(cores) cores, \(memory) GiB RAM, SQLite \(SQLiteLibrary.version)"
+    }
+}
