@@ -8,7 +8,9 @@
 /// Default rules, on top: protected words are never stemmed (proper nouns such as ايران, لبنان,
 /// فلسطين; words whose root begins with و such as وزير, وطن, وقت); و is stripped only when it is
 /// not part of such a word; the suffixes ان ون ين need four letters to remain (so تعاون, ايران
-/// keep their last letters while مهندسون → مهندس), the others three.
+/// keep their last letters while مهندسون → مهندس), the others three; a protected word keeps
+/// its form behind a one-letter proclitic too (بإيران → ايران, لوزير → وزير), which light10
+/// would leave unstemmed or cut (بايران → باير).
 ///
 /// A stem is always a contiguous part of the word, so the stemmer works on index ranges and
 /// allocates nothing.
@@ -59,8 +61,19 @@ public struct LightStemmer: Sendable {
             if protected.contains(word) { return word.indices }
             let afterPrefix = stripPrefix(word, protectWaw: true)
             if afterPrefix.count != word.count, protected.contains(word[afterPrefix]) { return afterPrefix }
+            // A one-letter proclitic on a protected word: بإيران، لوزير، وبطهران → ايران، وزير، طهران.
+            if afterPrefix.count >= 4, Self.isProclitic(word[afterPrefix.lowerBound].value),
+               protected.contains(word[(afterPrefix.lowerBound + 1)..<afterPrefix.upperBound]) {
+                return (afterPrefix.lowerBound + 1)..<afterPrefix.upperBound
+            }
             return Self.stripSuffixes(word[afterPrefix], minimumShort: 3, minimumLong: 4)
         }
+    }
+
+    /// ب ل ك ف: prepositions and conjunctions written joined to the next word.
+    @inline(__always)
+    private static func isProclitic(_ value: UInt32) -> Bool {
+        value == beh || value == lam || value == kaf || value == feh
     }
 
     /// The first matching prefix of ال وال بال كال فال لل و, in that order.

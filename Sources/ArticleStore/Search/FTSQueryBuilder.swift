@@ -41,17 +41,21 @@ struct FTSQueryBuilder {
     private func stems(of token: Token) throws -> [String] {
         guard let isIndexed else { return [token.stem] }
         var result = [token.stem]
-        func add(_ normalized: String) throws {
+        /// Adds the stem of `normalized` when it is indexed and is `expected`: the stemmer must
+        /// treat the variant as the same word plus or minus the proclitic (not بايران → باير).
+        func add(_ normalized: String, expected: (String) -> Bool) throws {
             let stem = analyzer.stem(normalized: normalized)
-            guard stem.count >= 3, !result.contains(stem), try isIndexed(stem) else { return }
+            guard stem.count >= 3, !result.contains(stem), expected(stem), try isIndexed(stem) else { return }
             result.append(stem)
         }
         let word = token.normalized
         if let first = word.first, Self.proclitics.contains(first), word.count >= 5, token.stem.first == first {
-            try add(String(word.dropFirst()))
+            try add(String(word.dropFirst())) { String(first) + $0 == token.stem }
         }
         if addProclitics, word.count >= 4, !word.hasPrefix("ال"), token.stem.count >= 4 {
-            for proclitic in Self.proclitics { try add(String(proclitic) + word) }
+            for proclitic in Self.proclitics {
+                try add(String(proclitic) + word) { $0 == String(proclitic) + token.stem }
+            }
         }
         return result
     }

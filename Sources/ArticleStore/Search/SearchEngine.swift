@@ -8,6 +8,7 @@ struct SearchEngine {
     let analyzer: Analyzer
 
     func search(_ query: SearchQuery, options: SearchOptions) throws -> SearchResults {
+        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, row)")
         var builder = FTSQueryBuilder(analyzer: analyzer, isIndexed: { try isIndexed($0) })
         let match = try query.expression.map { try builder.build($0, mode: query.mode) }
         return try run(match: match, filters: query.filters, options: options,
@@ -18,8 +19,7 @@ struct SearchEngine {
     /// (https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module), kept in the
     /// connection's temp schema so the file itself is not changed.
     private func isIndexed(_ term: String) throws -> Bool {
-        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, row)")
-        return try connection.scalar("SELECT 1 FROM temp.articles_vocab WHERE term = ?", [term]).int64 == 1
+        try connection.scalar("SELECT 1 FROM temp.articles_vocab WHERE term = ?", [term]).int64 == 1
     }
 
     /// Runs an FTS5 expression as given (for experts): its terms must already be analyzed.
@@ -35,7 +35,8 @@ struct SearchEngine {
         var arguments: [DatabaseValue] = []
         let from: String
         if let match {
-            from = "articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
+            // The covering index holds every column the ranking, tie-break and filters read.
+            from = "articles_fts JOIN articles AS a INDEXED BY articles_lookup ON a.id = articles_fts.rowid"
             conditions.append("articles_fts MATCH ?")
             arguments.append(.text(match))
         } else {
@@ -46,25 +47,35 @@ struct SearchEngine {
 
         let score = match == nil ? "NULL" : "-bm25(articles_fts, ?, ?, ?)"
         let scoreArguments: [DatabaseValue] = match == nil ? [] : [.real(options.weights.title), .real(options.weights.body), .real(options.weights.tags)]
-        let order: String
-        switch (options.sort, match) {
-        case (.relevance, .some): order = "score DESC, a.published IS NULL, a.published DESC, a.id DESC"
-        default: order = "a.published IS NULL, a.published DESC, a.id DESC"
+        let byRelevance = options.sort == .relevance && match != nil
+        func order(_ table: String) -> String {
+            let recency = "\(table)published IS NULL, \(table)published DESC, \(table)id DESC"
+            return byRelevance ? "\(table)score DESC, " + recency : recency
         }
+        // Rank and cut the page on the index alone; read the article rows of the page only.
         let sql = """
-            SELECT a.id, a.title, a.body, s.name, a.published, a.kind, \(score) AS score
-              FROM \(from)
-              LEFT JOIN sources AS s ON s.id = a.source_id
-             \(whereClause)
-             ORDER BY \(order)
-             LIMIT ? OFFSET ?
+            WITH page AS (
+                SELECT a.id AS id, a.published AS published, \(score) AS score
+                  FROM \(from)
+                 \(whereClause)
+                 ORDER BY \(order(""))
+                 LIMIT ? OFFSET ?)
+            SELECT page.id, x.title, x.body, s.name, page.published, x.kind, page.score
+              FROM page
+              JOIN articles AS x ON x.id = page.id
+              LEFT JOIN sources AS s ON s.id = x.source_id
+             ORDER BY \(order("page."))
             """
         let allArguments = scoreArguments + arguments + [.integer(Int64(options.limit)), .integer(Int64(options.offset))]
+        // Without filters the count needs the full-text index only.
+        let countSQL = match != nil && filters.isEmpty
+            ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+            : "SELECT count(*) FROM \(from) \(whereClause)"
         let rows: [Row]
         let total: Int
         do {
             rows = try connection.rows(sql, allArguments)
-            total = Int(try connection.scalar("SELECT count(*) FROM \(from) \(whereClause)", arguments).int64 ?? 0)
+            total = Int(try connection.scalar(countSQL, arguments).int64 ?? 0)
         } catch let ArticleStoreError.sqlite(_, _, message, _) where raw || message.contains("fts5") {
             throw ArticleStoreError.invalidQuery(message: "the FTS5 expression is not valid: \(message)", position: nil)
         }
