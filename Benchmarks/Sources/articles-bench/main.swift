@@ -11,6 +11,14 @@ do {
     case "arcd": try ArcdBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
     case "scale": try ScaleBenchmark(arguments: rest).run()
+    case "queries":
+        // queries DB: query latency on an existing store, vs bare FTS5 over a copy of its terms.
+        guard let path = rest.first else { throw BenchmarkError("usage: articles-bench queries STORE.sqlite") }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("articles-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try QueryLatency(storePath: path, workDirectory: work).run()
+        print("\(result.queries) queries: ArticleStore median \(Measurement.format(result.ours.median, 2)) ms, p95 \(Measurement.format(result.ours.p95, 2)) ms; bare FTS5 median \(Measurement.format(result.bare.median, 2)) ms, p95 \(Measurement.format(result.bare.p95, 2)) ms; ratio \(Measurement.format(result.ours.median / result.bare.median, 2))x / \(Measurement.format(result.ours.p95 / result.bare.p95, 2))x")
     case "_ingest-store": try ScaleBenchmark.ingestStore(rest)
     case "_ingest-bare": try ScaleBenchmark.ingestBare(rest)
     case "corpus":
@@ -25,6 +33,12 @@ do {
 
               arcd [--shared DIR]       retrieval quality on ARCD (MRR@10, Recall@1, Recall@10), every analyzer
                                         choice as a bare FTS5 index, plus the store's own search
+              scale [--count N]... [--json FILE] [--seed N]
+                                        generated corpus of N articles (10000, 100k, 1M): ingest vs bare FTS5
+                                        inserts, size, query latency vs bare FTS5 MATCH, peak RSS
+              queries STORE             query latency on an existing store vs bare FTS5 over its terms
+              corpus COUNT PATH [--seed N]
+                                        write a generated corpus as JSON Lines
               analyzer [--shared DIR]   analyzer throughput (MB/s) per profile, vs FTS5's unicode61 tokenizer
                                         and, when Java and liblucene8-java are installed, Lucene's ArabicAnalyzer
 

@@ -8,18 +8,17 @@ struct SearchEngine {
     let analyzer: Analyzer
 
     func search(_ query: SearchQuery, options: SearchOptions) throws -> SearchResults {
-        try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, articles_fts, row)")
         var builder = FTSQueryBuilder(analyzer: analyzer, isIndexed: { try isIndexed($0) })
         let match = try query.expression.map { try builder.build($0, mode: query.mode) }
         return try run(match: match, filters: query.filters, options: options,
                        highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, raw: false)
     }
 
-    /// Whether a term occurs in the full-text index, looked up in an fts5vocab table over it
-    /// (https://sqlite.org/fts5.html#the_fts5vocab_virtual_table_module), kept in the
-    /// connection's temp schema so the file itself is not changed.
+    /// Whether a term occurs in the full-text index: a MATCH that stops at the first document
+    /// (reading one doclist page; an fts5vocab lookup reads the whole doclist to count it).
     private func isIndexed(_ term: String) throws -> Bool {
-        try connection.scalar("SELECT 1 FROM temp.articles_vocab WHERE term = ?", [term]).int64 == 1
+        try connection.scalar("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
+                              [FTSQueryBuilder.quote(term)]).int64 == 1
     }
 
     /// Runs an FTS5 expression as given (for experts): its terms must already be analyzed.
@@ -73,8 +72,17 @@ struct SearchEngine {
             : "SELECT count(*) FROM \(from) \(whereClause)"
         let rows: [Row]
         let total: Int
+        var ranSQL = sql
+        var ranArguments = allArguments
         do {
-            rows = try connection.rows(sql, allArguments)
+            if let match, byRelevance, filters.isEmpty,
+               let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: options.limit, offset: options.offset) {
+                rows = fast
+                ranSQL = Self.indexRankingSQL
+                ranArguments = scoreArguments + [.text(match), .integer(Int64(options.offset + options.limit + 1))]
+            } else {
+                rows = try connection.rows(sql, allArguments)
+            }
             total = Int(try connection.scalar(countSQL, arguments).int64 ?? 0)
         } catch let ArticleStoreError.sqlite(_, _, message, _) where raw || message.contains("fts5") {
             throw ArticleStoreError.invalidQuery(message: "the FTS5 expression is not valid: \(message)", position: nil)
@@ -92,9 +100,50 @@ struct SearchEngine {
                              titleHighlights: snippets.highlights(in: displayTitle))
         }
         let facets = options.facets ? try self.facets(from: from, whereClause: whereClause, arguments: arguments, limit: options.facetLimit) : nil
-        let explanation = SearchExplanation(matchExpression: match, sql: sql, arguments: allArguments,
+        let explanation = SearchExplanation(matchExpression: match, sql: ranSQL, arguments: ranArguments,
                                             highlightTerms: highlightTerms + highlightPrefixes.map { $0 + "*" })
         return SearchResults(hits: hits, total: total, facets: facets, explanation: explanation)
+    }
+
+    static let indexRankingSQL = """
+        SELECT rowid, -bm25(articles_fts, ?, ?, ?) AS score FROM articles_fts WHERE articles_fts MATCH ?
+         ORDER BY score DESC LIMIT ?
+        """
+
+    /// The page of an unfiltered relevance search ranked on the full-text index alone, without
+    /// touching article rows for every match. Exact unless equal scores straddle a page
+    /// boundary (then recency decides which of them are on the page): nil, and the caller runs
+    /// the full query.
+    private func rankOnIndexAlone(match: String, weights: [DatabaseValue], limit: Int, offset: Int) throws -> [Row]? {
+        guard limit > 0 else { return [] }
+        let ranked = try connection.rows(Self.indexRankingSQL, weights + [.text(match), .integer(Int64(offset + limit + 1))])
+        let scores = ranked.map { $0[1].double ?? 0 }
+        if offset > 0, offset < scores.count, scores[offset - 1] == scores[offset] { return nil }
+        if scores.count > offset + limit, scores[offset + limit - 1] == scores[offset + limit] { return nil }
+        guard offset < ranked.count else { return [] }
+        let page = ranked[offset..<min(ranked.count, offset + limit)]
+        var rows: [Row] = []
+        let read = try connection.cachedStatement("""
+            SELECT x.id, x.title, x.body, s.name, x.published, x.kind FROM articles AS x
+              LEFT JOIN sources AS s ON s.id = x.source_id WHERE x.id = ?
+            """)
+        for entry in page {
+            try read.bind([entry[0]])
+            if try read.step() {
+                let row = read.row()
+                rows.append(Row(columns: row.columns + ["score"], values: row.values + [entry[1]]))
+            }
+            read.reset()
+        }
+        // Ties inside the page: newer first, as in the full query.
+        return rows.sorted { a, b in
+            let (scoreA, scoreB) = (a[6].double ?? 0, b[6].double ?? 0)
+            if scoreA != scoreB { return scoreA > scoreB }
+            let (dateA, dateB) = (a[4].string, b[4].string)
+            if (dateA == nil) != (dateB == nil) { return dateA != nil }
+            if let dateA, let dateB, dateA != dateB { return dateA > dateB }
+            return (a[0].int64 ?? 0) > (b[0].int64 ?? 0)
+        }
     }
 
     private func appendFilters(_ filters: SearchFilters, to conditions: inout [String], _ arguments: inout [DatabaseValue]) {

@@ -1,0 +1,53 @@
+import Testing
+@testable import ArticleStore
+
+@Suite("Search: ranking and tie-breaks")
+struct RankingTests {
+    let directory: TemporaryDirectory
+    let store: ArticleStore
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        store = try ArticleStore(path: directory.path("store.sqlite"))
+    }
+
+    @Test("equal scores come newest first, also across page boundaries")
+    func tiesByRecency() throws {
+        let dates = ["2024-03-01", "2024-01-01", "2024-05-01", "2023-12-31", "2024-02-01"]
+        for (index, date) in dates.enumerated() {
+            // Same text, different URLs: five stories with exactly the same score.
+            _ = try store.add(Article(body: "قمة في الرياض حول التعاون الاقتصادي", url: "https://example.com/\(index)", published: date))
+        }
+        _ = try store.add(Article(body: "قمة أخرى بلا تاريخ حول التعاون الاقتصادي", url: "https://example.com/x"))
+        let expected = dates.sorted(by: >)
+        var paged: [String] = []
+        for offset in stride(from: 0, to: 5, by: 2) {
+            let page = try store.search("\"قمة في الرياض\"", options: SearchOptions(limit: 2, offset: offset))
+            paged += page.hits.compactMap(\.published)
+        }
+        #expect(paged == expected)
+        // A filter takes the other path (ranking with the article rows): same order.
+        let filtered = try store.search("\"قمة في الرياض\" after:2000", options: SearchOptions(limit: 10))
+        #expect(filtered.hits.compactMap(\.published) == expected)
+    }
+
+    @Test("a word in the title ranks above the same word in the body; tags above body")
+    func fieldWeights() throws {
+        let inBody = try store.add(Article(title: "أخبار اليوم", body: "تحدث التقرير عن الزراعة في المنطقة وعن أمور أخرى كثيرة")).id
+        let inTitle = try store.add(Article(title: "الزراعة في المنطقة", body: "تحدث التقرير عن أمور أخرى كثيرة في المنطقة اليوم")).id
+        let inTags = try store.add(Article(title: "تقرير", body: "تحدث التقرير عن أمور أخرى كثيرة في المنطقة أمس", tags: ["الزراعة"])).id
+        let order = try store.search("الزراعة").hits.map(\.id)
+        #expect(order.first == inTitle)
+        #expect(order.firstIndex(of: inTags)! < order.firstIndex(of: inBody)!)
+    }
+
+    @Test("more matching words rank higher in any-word mode")
+    func anyModeCoverage() throws {
+        let both = try store.add(Article(body: "وزير الخارجية الإيراني في موسكو لبحث التعاون")).id
+        let one = try store.add(Article(body: "وزير الزراعة في القاهرة لبحث الأسعار")).id
+        let hits = try store.search("الخارجية موسكو التعاون", mode: .any).hits.map(\.id)
+        #expect(hits.first == both)
+        #expect(!hits.contains(one))
+        #expect(try store.search("وزير موسكو", mode: .any).hits.map(\.id) == [both, one])
+    }
+}
