@@ -24,7 +24,7 @@ struct IngestCommand: ParsableCommand {
     var replace = false
 
     @Option(name: .long, help: "Articles per transaction.")
-    var batchSize = 500
+    var batchSize = 2000
 
     @Option(name: .long, help: "Largest JSON record (one JSON Lines line) accepted, in bytes.")
     var maxRecordBytes = 2 << 20

@@ -10,7 +10,7 @@ public struct IngestOptions: Sendable {
     /// The largest JSON record (a JSON Lines line, or a whole page/JSON file) accepted, in bytes.
     public var maximumRecordBytes: Int
 
-    public init(format: InputFormat? = nil, replace: Bool = false, batchSize: Int = 500,
+    public init(format: InputFormat? = nil, replace: Bool = false, batchSize: Int = 2000,
                 maximumRecordBytes: Int = 2 << 20) {
         self.format = format
         self.replace = replace

@@ -34,7 +34,14 @@ final class Ingestor {
         // in memory between statements (the default is 2 MB). Restored afterwards.
         let cacheSize = try connection.scalar("PRAGMA cache_size").int64 ?? -2000
         try connection.execute("PRAGMA cache_size = -65536")
-        defer { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
+        // Checkpoint the WAL every 32 MB instead of every 4 MB: pages that every batch touches
+        // (FTS segments, index roots) are copied back to the database file less often.
+        let checkpointPages = try connection.scalar("PRAGMA wal_autocheckpoint").int64 ?? 1000
+        try connection.execute("PRAGMA wal_autocheckpoint = 8192")
+        defer {
+            try? connection.execute("PRAGMA cache_size = \(cacheSize)")
+            try? connection.execute("PRAGMA wal_autocheckpoint = \(checkpointPages)")
+        }
         do {
             for path in paths {
                 if path == "-" {
