@@ -31,6 +31,7 @@ let package = Package(
         .target(
             name: "ArticleStore",
             dependencies: ["CArticleStoreSQLite", "ArabicText"],
+            exclude: ["Entities/generate_country_names.sh"],
             plugins: ["SchemaEmbedderPlugin"]
         ),
         .executableTarget(

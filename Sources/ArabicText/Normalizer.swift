@@ -22,6 +22,22 @@ public struct Normalizer: Sendable {
         arabicBlock = table
     }
 
+    /// `text` without harakat, dagger alef, Quranic marks, tatweel and invisible controls, letters
+    /// otherwise as written: for display names built from the text (عبّاس عرقجي → عباس عرقجي).
+    public static func strippingMarks(_ text: String) -> String {
+        var view = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x064B...0x065F, 0x0670, 0x0610...0x061A, 0x06D6...0x06DC, 0x06DF...0x06ED, 0x0640,
+                 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0x061C, 0x00AD, 0xFEFF:
+                continue
+            default:
+                view.append(scalar)
+            }
+        }
+        return String(view)
+    }
+
     /// The normalized form of one word.
     public func normalize(_ word: String) -> String {
         var scalars: [Unicode.Scalar] = []

@@ -67,6 +67,10 @@ extension ArticleStore {
             conditions.append("a.id IN (SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id WHERE t.tag_key = ?)")
             arguments.append(keys.key(tag))
         }
+        if let entityID = filter.entityID {
+            conditions.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
+            arguments.append(entityID)
+        }
         if !filter.kinds.isEmpty {
             conditions.append("a.kind IN (" + filter.kinds.map { _ in "?" }.joined(separator: ", ") + ")")
             arguments.append(contentsOf: filter.kinds.map(\.rawValue))

@@ -15,7 +15,8 @@ extension ArticleStore {
     /// ```
     public func ingest(_ paths: [String], options: IngestOptions = IngestOptions(),
                        progress: ((IngestProgress) -> Void)? = nil) throws -> IngestSummary {
-        let ingestor = Ingestor(connection: connection, analyzer: analyzer, options: options, progress: progress)
+        let ingestor = Ingestor(connection: connection, analyzer: analyzer, gazetteer: options.extractEntities ? gazetteer : nil,
+                                options: options, progress: progress)
         return try ingestor.run(paths)
     }
 
@@ -23,7 +24,7 @@ extension ArticleStore {
     /// headlines) in its own transaction.
     @discardableResult
     public func add(_ article: Article, replace: Bool = false) throws -> AddResult {
-        let writer = ArticleWriter(connection: connection, analyzer: analyzer)
+        let writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
         return try connection.transaction {
             let result = try writer.add(article, replace: replace)
             try writer.flushIndex()

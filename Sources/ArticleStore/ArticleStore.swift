@@ -30,6 +30,18 @@ public final class ArticleStore {
     /// The analyzer used for indexing and queries (the default profile).
     public let analyzer = Analyzer()
 
+    /// The gazetteer extraction uses: built-in entries plus the store's user entities. Built on
+    /// first use; ``invalidateGazetteer()`` after imports and merges.
+    var gazetteer: Gazetteer {
+        if let cachedGazetteer { return cachedGazetteer }
+        let built = Gazetteer(extra: (try? userGazetteerEntries()) ?? [], analyzer: analyzer)
+        cachedGazetteer = built
+        return built
+    }
+    private var cachedGazetteer: Gazetteer?
+
+    func invalidateGazetteer() { cachedGazetteer = nil }
+
     /// Opens the store at `path`.
     ///
     /// Refuses, without modifying the file, one that is not SQLite, is SQLite but not an

@@ -14,7 +14,8 @@ struct Articles: ParsableCommand {
             The database is --db PATH, or $ARTICLES_DB, or ./articles.sqlite.
             Exit status: 0 success, 1 error, 64 usage error.
             """,
-        subcommands: [InitCommand.self, MigrateCommand.self, IngestCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self, StatsCommand.self, AnalyzeCommand.self]
+        subcommands: [InitCommand.self, MigrateCommand.self, IngestCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self,
+                      EntitiesCommand.self, EntityCommand.self, TagsCommand.self, StatsCommand.self, AnalyzeCommand.self]
     )
 
     static func main() {

@@ -191,7 +191,7 @@ struct CorpusGenerator {
     /// Writes `count` articles as JSON Lines to `path`; returns the raw text bytes (title + body).
     static func write(count: Int, seed: UInt64, shared: SharedData, to path: String) throws -> (bytes: Int, exact: Int, near: Int) {
         var generator = try CorpusGenerator(shared: shared, seed: seed)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw BenchmarkError("cannot write \(path)") }
         defer { try? handle.close() }
         var buffer = Data()

@@ -148,7 +148,7 @@ struct ScaleBenchmark {
     static func fileSize(_ path: String) -> Int {
         let main = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        return (main ?? 0) + (wal ?? 0)
+        return main + wal
     }
 
     /// Runs this executable with a hidden command and reads the one JSON line it prints.

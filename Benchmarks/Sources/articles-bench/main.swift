@@ -10,6 +10,7 @@ do {
     switch command {
     case "arcd": try ArcdBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
+    case "entities": try EntityBenchmark(arguments: rest).run()
     case "scale": try ScaleBenchmark(arguments: rest).run()
     case "queries":
         // queries DB: query latency on an existing store, vs bare FTS5 over a copy of its terms.
@@ -39,6 +40,7 @@ do {
               queries STORE             query latency on an existing store vs bare FTS5 over its terms
               corpus COUNT PATH [--seed N]
                                         write a generated corpus as JSON Lines
+              entities [--verbose]      entity extraction precision, recall and F1 per type on Benchmarks/Data/entities-gold.json
               analyzer [--shared DIR]   analyzer throughput (MB/s) per profile, vs FTS5's unicode61 tokenizer
                                         and, when Java and liblucene8-java are installed, Lucene's ArabicAnalyzer
 

@@ -25,9 +25,15 @@ final class ArticleWriter {
     private var pendingIndex: [(id: Int64, title: String, body: String, tags: String)] = []
     private var pendingIDs: Set<Int64> = []
 
-    init(connection: Connection, analyzer: Analyzer) {
+    private let extractor: EntityExtractor?
+    private let entityWriter: EntityWriter?
+
+    /// With a gazetteer, entities are extracted from every stored article.
+    init(connection: Connection, analyzer: Analyzer, gazetteer: Gazetteer? = nil) {
         self.connection = connection
         self.keys = TextKey(analyzer: analyzer)
+        extractor = gazetteer.map { EntityExtractor(gazetteer: $0) }
+        entityWriter = gazetteer.map { EntityWriter(connection: connection, analyzer: analyzer, gazetteer: $0) }
     }
 
     /// Stores `article` and everything attached to it. Runs in a savepoint: on error nothing of
@@ -122,12 +128,16 @@ final class ArticleWriter {
                 """, values + [id])
             try removeTags(of: id)
             try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
+            try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
             try connection.run("DELETE FROM article_links WHERE article_id = ?", [id])
             result = .replaced(id)
             counts.replaced += 1
         }
         pendingIndex.append((id, titleTerms, bodyTerms, tagsTerms))
         pendingIDs.insert(id)
+        if let extractor, let entityWriter {
+            try entityWriter.write(extractor.mentions(in: article), article: id)
+        }
         for (position, tag) in article.tags.enumerated() {
             let tagID = try self.tagID(tag)
             try connection.run("INSERT OR IGNORE INTO article_tags(article_id, tag_id, spelling, position) VALUES (?, ?, ?, ?)",

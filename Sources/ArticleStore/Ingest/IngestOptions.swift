@@ -9,12 +9,16 @@ public struct IngestOptions: Sendable {
     public var batchSize: Int
     /// The largest JSON record (a JSON Lines line, or a whole page/JSON file) accepted, in bytes.
     public var maximumRecordBytes: Int
+    /// Extract people, places and organizations while ingesting (off: faster bulk loads; run
+    /// ``ArticleStore/rebuildEntities(progress:)`` later).
+    public var extractEntities: Bool
 
     public init(format: InputFormat? = nil, replace: Bool = false, batchSize: Int = 2000,
-                maximumRecordBytes: Int = 2 << 20) {
+                maximumRecordBytes: Int = 2 << 20, extractEntities: Bool = true) {
         self.format = format
         self.replace = replace
         self.batchSize = max(1, batchSize)
         self.maximumRecordBytes = maximumRecordBytes
+        self.extractEntities = extractEntities
     }
 }

@@ -20,10 +20,11 @@ final class Ingestor {
     /// The largest page or JSON document read whole.
     private static let maximumDocumentBytes = 64 << 20
 
-    init(connection: Connection, analyzer: Analyzer, options: IngestOptions, progress: ((IngestProgress) -> Void)?) {
+    init(connection: Connection, analyzer: Analyzer, gazetteer: Gazetteer?, options: IngestOptions,
+         progress: ((IngestProgress) -> Void)?) {
         self.connection = connection
         self.options = options
-        self.writer = ArticleWriter(connection: connection, analyzer: analyzer)
+        self.writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
         self.pageParser = AggregatorPageParser(analyzer: analyzer)
         self.progress = progress
     }

@@ -54,17 +54,18 @@ struct SearchFilterFacetTests {
             ids.append(try store.add(article).id)
         }
         self.ids = ids
-        // Entities come from extraction (see EntityTests); here two are attached directly so the
-        // filter and facet can be checked against known counts.
+        // Entities come from extraction (see EntityExtractionTests), which finds إيران in the
+        // generated bodies; two more are attached directly so the filter and facet can be
+        // checked against known counts.
         let keys = TextKey(analyzer: Analyzer())
-        try store.connection.run("INSERT INTO entities(id, type, name, name_key) VALUES (1, 'PERSON', 'عباس عرقجي', ?), (2, 'LOCATION', 'روسيا', ?)",
+        try store.connection.run("INSERT INTO entities(id, type, name, name_key) VALUES (1001, 'PERSON', 'عباس عرقجي', ?), (1002, 'LOCATION', 'روسيا', ?)",
                                  [keys.key("عباس عرقجي"), keys.key("روسيا")])
-        try store.connection.run("INSERT INTO entity_aliases(entity_id, alias, alias_key) VALUES (1, 'عرقجي', ?)", [keys.key("عرقجي")])
+        try store.connection.run("INSERT INTO entity_aliases(entity_id, alias, alias_key) VALUES (1001, 'عرقجي', ?)", [keys.key("عرقجي")])
         for (index, id) in ids.enumerated() where index % 5 == 0 {
-            try store.connection.run("INSERT INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface) VALUES (?, 1, 'body', 0, 5, 'عرقجي')", [id])
+            try store.connection.run("INSERT INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface) VALUES (?, 1001, 'body', 0, 5, 'عرقجي')", [id])
         }
         for (index, id) in ids.enumerated() where index % 7 == 0 {
-            try store.connection.run("INSERT INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface) VALUES (?, 2, 'body', 0, 5, 'روسيا')", [id])
+            try store.connection.run("INSERT INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface) VALUES (?, 1002, 'body', 0, 5, 'روسيا')", [id])
         }
     }
 

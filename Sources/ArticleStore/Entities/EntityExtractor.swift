@@ -1,0 +1,296 @@
+import ArabicText
+
+/// Finds people, places and organizations in an article: gazetteer names, aliases and nisba
+/// adjectives (with clitics); people introduced by a title or role (وزير الخارجية الإيراني، عباس
+/// عرقجي) or standing in apposition after a reporting verb (أكد سيرجي ريابكوف نائب وزير ...);
+/// later mentions of those people by their last name (ريابكوف); the dateline city and agency.
+public struct EntityExtractor: Sendable {
+    public let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer = Gazetteer()) {
+        self.gazetteer = gazetteer
+    }
+
+    /// The mentions in an article's title, body, dateline and agency, in text order per field.
+    public func mentions(in article: Article) -> [EntityMention] {
+        var found: [EntityMention] = []
+        var people: [String: [String]] = [:]     // canonical name → its words, for later mentions
+        var fields: [(String, Words)] = []
+        for (field, text) in [("title", article.title), ("body", article.body)] {
+            guard let text, !text.isEmpty else { continue }
+            fields.append((field, Words(text, analyzer: gazetteer.analyzer)))
+        }
+        for (field, words) in fields {
+            found += mentions(in: words, field: field, people: &people)
+        }
+        // Last names of people found anywhere in the article, everywhere in it.
+        for (field, words) in fields {
+            found += laterMentions(in: words, field: field, people: people, existing: found.filter { $0.field == field })
+        }
+        if let dateline = article.dateline, !dateline.isEmpty {
+            found += wholeField(dateline, field: "dateline", type: .location)
+        }
+        if let agency = article.agency, !agency.isEmpty {
+            found += wholeField(agency, field: "agency", type: .organization)
+        }
+        return found.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
+    }
+
+    /// The analyzed words of a text, and whether punctuation separates each from the next.
+    struct Words {
+        let tokens: [Token]
+        let words: [String]
+        let boundaries: [Bool]
+        let scalars: [Unicode.Scalar]
+
+        init(_ text: String, analyzer: Analyzer) {
+            tokens = analyzer.tokens(text).filter { !$0.normalized.isEmpty }
+            words = tokens.map(\.normalized)
+            scalars = Array(text.unicodeScalars)
+            var boundaries: [Bool] = []
+            for index in tokens.indices {
+                guard index + 1 < tokens.count else { boundaries.append(true); break }
+                let gap = scalars[tokens[index].scalarRange.upperBound..<tokens[index + 1].scalarRange.lowerBound]
+                boundaries.append(gap.contains { !$0.properties.isWhitespace || $0 == "\n" })
+            }
+            self.boundaries = boundaries
+        }
+
+        func surface(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[range]))
+        }
+
+        /// Code-point offset of the first token letter after `letters` letters (skipping marks).
+        func start(of token: Int, skippingLetters letters: Int) -> Int {
+            var offset = tokens[token].scalarRange.lowerBound
+            var skipped = 0
+            while skipped < letters, offset < tokens[token].scalarRange.upperBound {
+                if scalars[offset].properties.isAlphabetic && scalars[offset].properties.generalCategory != .nonspacingMark {
+                    skipped += 1
+                }
+                offset += 1
+            }
+            // Marks on the skipped letter belong to it.
+            while offset < tokens[token].scalarRange.upperBound, scalars[offset].properties.generalCategory == .nonspacingMark {
+                offset += 1
+            }
+            return offset
+        }
+    }
+
+    private func mentions(in words: Words, field: String, people: inout [String: [String]]) -> [EntityMention] {
+        var result: [EntityMention] = []
+        var covered = [Bool](repeating: false, count: words.words.count)
+        func add(_ name: String, _ type: EntityType, tokens: Range<Int>, clitics: Int, adjective: Bool) {
+            let start = words.start(of: tokens.lowerBound, skippingLetters: clitics)
+            let end = words.tokens[tokens.upperBound - 1].scalarRange.upperBound
+            guard end > start else { return }
+            result.append(EntityMention(name: name, type: type, field: field, start: start, end: end,
+                                        surface: words.surface(start..<end), isAdjective: adjective))
+            for index in tokens { covered[index] = true }
+        }
+        // 1. Gazetteer names, longest first from each position.
+        var matches: [Gazetteer.Match?] = Array(repeating: nil, count: words.words.count)
+        var index = 0
+        while index < words.words.count {
+            if let match = gazetteer.match(words.words, at: index, boundaries: words.boundaries) {
+                matches[index] = match
+                index = match.tokens.upperBound
+            } else {
+                index += 1
+            }
+        }
+        // 2. People by role or apposition (before gazetteer mentions are committed, so a known
+        //    name inside a role phrase still counts as the phrase's modifier).
+        for person in peopleByRules(in: words, matches: matches) {
+            let canonical = canonicalPerson(tokens: person, words: words)
+            people[canonical] = person.map { words.words[$0] }
+            add(canonical, .person, tokens: person, clitics: 0, adjective: false)
+        }
+        // 3. Organizations by pattern: وزارة الخارجية [الروسية], وكالة الأنباء القطرية, الجيش الإسرائيلي.
+        for (range, clitics) in organizationsByPattern(in: words, matches: matches) where !range.contains(where: { covered[$0] }) {
+            let start = words.start(of: range.lowerBound, skippingLetters: clitics)
+            let end = words.tokens[range.upperBound - 1].scalarRange.upperBound
+            let name = gazetteerName(words.surface(start..<end), type: .organization) ?? Normalizer.strippingMarks(words.surface(start..<end))
+            add(name, .organization, tokens: range, clitics: clitics, adjective: false)
+        }
+        for match in matches.compactMap({ $0 }) where !match.tokens.contains(where: { covered[$0] }) {
+            let entry = gazetteer.entries[match.entry]
+            if entry.type == .person { people[entry.name] = Array(words.words[match.tokens]) }
+            add(entry.name, entry.type, tokens: match.tokens, clitics: match.cliticLetters, adjective: match.isAdjective)
+        }
+        return result
+    }
+
+    /// The display name of a person found by a rule: the gazetteer's name when it knows them
+    /// under these words, else the words as written (without clitics or harakat changes).
+    private func canonicalPerson(tokens: Range<Int>, words: Words) -> String {
+        if let match = gazetteer.match(words.words, at: tokens.lowerBound, boundaries: words.boundaries),
+           match.tokens == tokens, gazetteer.entries[match.entry].type == .person {
+            return gazetteer.entries[match.entry].name
+        }
+        let start = words.tokens[tokens.lowerBound].scalarRange.lowerBound
+        let end = words.tokens[tokens.upperBound - 1].scalarRange.upperBound
+        return Normalizer.strippingMarks(words.surface(start..<end))
+    }
+
+    /// The canonical name of the gazetteer entry of `type` whose name or alias is `text`.
+    private func gazetteerName(_ text: String, type: EntityType) -> String? {
+        let words = Words(text, analyzer: gazetteer.analyzer)
+        guard !words.words.isEmpty, let match = gazetteer.match(words.words, at: 0, boundaries: words.boundaries),
+              match.tokens.count == words.words.count, gazetteer.entries[match.entry].type == type else { return nil }
+        return gazetteer.entries[match.entry].name
+    }
+
+    /// Ministries, news agencies and armies named by a pattern, with the clitic letters to skip.
+    private func organizationsByPattern(in words: Words, matches: [Gazetteer.Match?]) -> [(Range<Int>, Int)] {
+        var found: [(Range<Int>, Int)] = []
+        let count = words.words.count
+        /// A country or its adjective at `index`: its end, else nil.
+        func place(at index: Int) -> Int? {
+            guard index < count, let match = matches[index], gazetteer.entries[match.entry].type == .location else { return nil }
+            return match.tokens.upperBound
+        }
+        var index = 0
+        while index < count {
+            // A gazetteer organization here wins (وزارة الخارجية الروسية is an entry).
+            if let match = matches[index], gazetteer.entries[match.entry].type == .organization {
+                index = match.tokens.upperBound
+                continue
+            }
+            guard let (head, clitics) = Gazetteer.cliticVariants(words.words[index]).first(where: {
+                ["وزاره", "وكاله", "الجيش", "جيش"].contains($0.0)
+            }) else {
+                index += 1
+                continue
+            }
+            var end: Int?
+            if head == "وزاره", index + 1 < count, !words.boundaries[index], PersonRules.ministries.contains(words.words[index + 1]) {
+                end = index + 2
+                if !words.boundaries[index + 1], let placeEnd = place(at: index + 2) { end = placeEnd }
+            } else if head == "وكاله", index + 1 < count, !words.boundaries[index], ["الانباء", "انباء"].contains(words.words[index + 1]),
+                      !words.boundaries[index + 1], let placeEnd = place(at: index + 2) {
+                end = placeEnd
+            } else if head == "الجيش" || head == "جيش", !words.boundaries[index], let placeEnd = place(at: index + 1) {
+                end = placeEnd
+            }
+            if let end {
+                found.append((index..<end, clitics))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Token ranges of people introduced by roles or in apposition.
+    private func peopleByRules(in words: Words, matches: [Gazetteer.Match?]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        let count = words.words.count
+        func isRole(_ index: Int) -> Bool {
+            Gazetteer.cliticVariants(words.words[index]).contains { PersonRules.roles.contains($0.0) }
+        }
+        func nameLike(_ index: Int, position: Int) -> Bool {
+            let word = words.words[index]
+            guard word.count >= 2, !words.tokens[index].isStopword || PersonRules.connectors.contains(word),
+                  !PersonRules.notNames.contains(word), !isRole(index) else { return false }
+            if word.allSatisfy(\.isNumber) { return false }
+            // A place or organization is not a name part (a known person is), except a nisba as
+            // a family name after two names (محمد شياع السوداني).
+            if let match = matches[index], gazetteer.entries[match.entry].type != .person,
+               !(match.isAdjective && position >= 2 && match.tokens.count == 1) { return false }
+            if position == 0, word.hasPrefix("ال"), !PersonRules.connectors.contains(word) { return false }
+            return true
+        }
+        /// A name of 2–4 words starting at `start`, stopping at punctuation or a non-name word.
+        func name(from start: Int) -> Range<Int>? {
+            var end = start
+            while end < count, end - start < 4, nameLike(end, position: end - start) {
+                end += 1
+                if words.boundaries[end - 1] { break }
+            }
+            // A trailing connector (عبد, بن) is not a name's end.
+            while end > start, PersonRules.connectors.contains(words.words[end - 1]) { end -= 1 }
+            return end - start >= 2 ? start..<end : nil
+        }
+        var index = 0
+        // After an apposition (name, then role) the role phrase describes that name.
+        var roleDescribesPrevious = false
+        while index < count {
+            if isRole(index) {
+                // The role phrase: the role, then offices, qualifiers and known names.
+                var cursor = index + 1
+                var boundary = words.boundaries[index]
+                while !boundary, cursor < count {
+                    if let match = matches[cursor], gazetteer.entries[match.entry].type != .person {
+                        cursor = match.tokens.upperBound
+                        boundary = words.boundaries[cursor - 1]
+                    } else if PersonRules.roleModifiers.contains(words.words[cursor]) || isRole(cursor) {
+                        boundary = words.boundaries[cursor]
+                        cursor += 1
+                    } else {
+                        break
+                    }
+                }
+                if roleDescribesPrevious {
+                    roleDescribesPrevious = false
+                    index = max(cursor, index + 1)
+                    continue
+                }
+                if cursor < count, let range = name(from: cursor) {
+                    found.append(range)
+                    index = range.upperBound
+                    continue
+                }
+            }
+            roleDescribesPrevious = false
+            // Apposition: a reporting verb, a name, then a role.
+            if PersonRules.reportingVerbs.contains(words.words[index]), !words.boundaries[index], index + 1 < count,
+               let range = name(from: index + 1), range.upperBound < count, isRole(range.upperBound) {
+                found.append(range)
+                index = range.upperBound
+                roleDescribesPrevious = true
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// Mentions of known people by their last name alone (or with a clitic).
+    private func laterMentions(in words: Words, field: String, people: [String: [String]], existing: [EntityMention]) -> [EntityMention] {
+        var lastNames: [String: String] = [:]
+        for (name, nameWords) in people where nameWords.count >= 2 {
+            guard let last = nameWords.last, last.count >= 3, !PersonRules.notNames.contains(last) else { continue }
+            lastNames[last] = name
+        }
+        guard !lastNames.isEmpty else { return [] }
+        var result: [EntityMention] = []
+        for (index, word) in words.words.enumerated() {
+            for (variant, clitics) in Gazetteer.cliticVariants(word) {
+                guard let name = lastNames[variant] else { continue }
+                let start = words.start(of: index, skippingLetters: clitics)
+                let end = words.tokens[index].scalarRange.upperBound
+                if existing.contains(where: { $0.start < end && start < $0.end }) { break }
+                result.append(EntityMention(name: name, type: .person, field: field, start: start, end: end,
+                                            surface: words.surface(start..<end), isAdjective: false))
+                break
+            }
+        }
+        return result
+    }
+
+    /// A dateline or agency field: the gazetteer entity it names, else the field itself.
+    private func wholeField(_ text: String, field: String, type: EntityType) -> [EntityMention] {
+        let words = Words(text, analyzer: gazetteer.analyzer)
+        guard !words.words.isEmpty else { return [] }
+        let count = text.unicodeScalars.count
+        if let match = gazetteer.match(words.words, at: 0, boundaries: words.boundaries), match.tokens.count == words.words.count {
+            let entry = gazetteer.entries[match.entry]
+            return [EntityMention(name: entry.name, type: entry.type, field: field, start: 0, end: count, surface: text, isAdjective: false)]
+        }
+        return [EntityMention(name: Normalizer.strippingMarks(text), type: type, field: field, start: 0, end: count,
+                              surface: text, isAdjective: false)]
+    }
+}

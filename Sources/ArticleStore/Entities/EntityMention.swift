@@ -1,0 +1,25 @@
+/// One place in an article's text that names an entity.
+public struct EntityMention: Sendable, Equatable {
+    /// The entity's canonical name and type.
+    public let name: String
+    public let type: EntityType
+    /// The text field the mention is in: `title`, `body`, `dateline` or `agency`.
+    public let field: String
+    /// Code-point offsets into that field's original text (like SQLite `substr()` minus one).
+    public let start: Int
+    public let end: Int
+    /// The mention as written.
+    public let surface: String
+    /// True for a nisba adjective (الروسي) rather than the name itself.
+    public let isAdjective: Bool
+
+    public init(name: String, type: EntityType, field: String, start: Int, end: Int, surface: String, isAdjective: Bool) {
+        self.name = name
+        self.type = type
+        self.field = field
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.isAdjective = isAdjective
+    }
+}

@@ -1,0 +1,64 @@
+import ArabicText
+
+/// Writes extracted mentions: finds or creates each entity (by type and any alias, so merged
+/// and imported names resolve to their entity), records its gazetteer aliases, inserts mentions.
+final class EntityWriter {
+    private let connection: Connection
+    private let keys: TextKey
+    private let gazetteerEntries: [String: GazetteerEntry]
+    private var ids: [String: Int64] = [:]
+
+    init(connection: Connection, analyzer: Analyzer, gazetteer: Gazetteer) {
+        self.connection = connection
+        self.keys = TextKey(analyzer: analyzer)
+        var entries: [String: GazetteerEntry] = [:]
+        for entry in gazetteer.entries { entries[entry.type.rawValue + "\u{1}" + entry.name] = entry }
+        gazetteerEntries = entries
+    }
+
+    /// Stores `mentions` for an article.
+    func write(_ mentions: [EntityMention], article: Int64) throws {
+        let insert = try connection.cachedStatement("""
+            INSERT INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface, is_adjective)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for mention in mentions {
+            let entity = try entityID(name: mention.name, type: mention.type)
+            try insert.bind([article, entity, mention.field, mention.start, mention.end, mention.surface, mention.isAdjective])
+            _ = try insert.step()
+            insert.reset()
+        }
+    }
+
+    /// The id of the entity of this type known under `name`, created when new.
+    func entityID(name: String, type: EntityType, origin: String? = nil) throws -> Int64 {
+        let key = keys.key(name).isEmpty ? name : keys.key(name)
+        let cacheKey = type.rawValue + "\u{1}" + key
+        if let id = ids[cacheKey] { return id }
+        if let id = try connection.scalar("""
+            SELECT e.id FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id
+             WHERE a.alias_key = ? AND e.type = ? ORDER BY e.origin = 'user' DESC, e.id LIMIT 1
+            """, [key, type.rawValue]).int64 ?? connection.scalar("SELECT id FROM entities WHERE type = ? AND name_key = ?",
+                                                                  [type.rawValue, key]).int64 {
+            ids[cacheKey] = id
+            return id
+        }
+        let entry = gazetteerEntries[type.rawValue + "\u{1}" + name]
+        let id = try connection.scalar("INSERT INTO entities(type, name, name_key, origin) VALUES (?, ?, ?, ?) RETURNING id",
+                                       [type.rawValue, name, key, origin ?? (entry == nil ? "extracted" : "builtin")]).int64 ?? 0
+        try addAliases([name] + (entry?.aliases ?? []) + (entry?.adjectives ?? []), to: id)
+        ids[cacheKey] = id
+        return id
+    }
+
+    /// Records names an entity is known by.
+    func addAliases(_ aliases: [String], to id: Int64) throws {
+        for alias in aliases {
+            let key = keys.key(alias).isEmpty ? alias : keys.key(alias)
+            try connection.run("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key) VALUES (?, ?, ?)", [id, alias, key])
+        }
+    }
+
+    /// Forgets cached ids (after merges or deletions).
+    func resetCache() { ids.removeAll() }
+}

@@ -1,0 +1,102 @@
+import ArabicText
+
+/// A compiled gazetteer: every name, alias and adjective as a sequence of normalized words,
+/// looked up word by word from any position of an analyzed text. The first word may carry
+/// clitics (و ف ب ل ك وال بال كال فال لل), which are not part of the mention.
+public struct Gazetteer: Sendable {
+    /// One name form that leads to an entry.
+    struct Form: Sendable {
+        let words: [String]
+        let entry: Int
+        let isAdjective: Bool
+    }
+
+    public let entries: [GazetteerEntry]
+    /// Forms by their first normalized word, longest first.
+    private let formsByFirstWord: [String: [Form]]
+    let analyzer: Analyzer
+
+    /// The built-in gazetteer plus `extra` entries (a user's, or entities curated in the store).
+    public init(extra: [GazetteerEntry] = [], analyzer: Analyzer = Analyzer()) {
+        self.init(entries: BuiltInGazetteer.entries + extra, analyzer: analyzer)
+    }
+
+    init(entries: [GazetteerEntry], analyzer: Analyzer) {
+        self.entries = entries
+        self.analyzer = analyzer
+        var forms: [String: [Form]] = [:]
+        var seen = Set<[String]>()
+        // Later entries (users') win over earlier ones for the same words.
+        for (index, entry) in entries.enumerated().reversed() {
+            let names = [(entry.name, false)] + entry.aliases.map { ($0, false) } + entry.adjectives.map { ($0, true) }
+            for (name, isAdjective) in names {
+                let words = analyzer.tokens(name).map(\.normalized).filter { !$0.isEmpty }
+                guard let first = words.first, seen.insert(words).inserted else { continue }
+                forms[first, default: []].append(Form(words: words, entry: index, isAdjective: isAdjective))
+            }
+        }
+        formsByFirstWord = forms.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    }
+
+    /// A gazetteer match in a token array.
+    struct Match {
+        /// Token range covered.
+        let tokens: Range<Int>
+        let entry: Int
+        let isAdjective: Bool
+        /// Letters of the first token that are clitics, not part of the name.
+        let cliticLetters: Int
+    }
+
+    /// The forms a word may stand for with its clitics removed, and how many letters each drops.
+    static func cliticVariants(_ word: String) -> [(String, Int)] {
+        var variants = [(word, 0)]
+        let letters = Array(word)
+        guard letters.count >= 3 else { return variants }
+        let first = letters[0]
+        if ["و", "ف"].contains(first) {
+            variants.append((String(letters.dropFirst()), 1))
+            if letters.count >= 4, ["ب", "ل", "ك"].contains(letters[1]) {
+                variants.append((String(letters.dropFirst(2)), 2))
+            }
+        }
+        if ["ب", "ل", "ك"].contains(first) { variants.append((String(letters.dropFirst()), 1)) }
+        if letters.count >= 5, ["و", "ب", "ك", "ف"].contains(first), letters[1] == "ا", letters[2] == "ل" {
+            variants.append(("ال" + String(letters.dropFirst(3)), 1))
+        }
+        if letters.count >= 4, first == "ل", letters[1] == "ل" {
+            variants.append(("ال" + String(letters.dropFirst(2)), 1))
+        }
+        if letters.count >= 6, first == "و", letters[1] == "ل", letters[2] == "ل" {
+            variants.append(("ال" + String(letters.dropFirst(3)), 2))
+        }
+        return variants
+    }
+
+    /// The longest match starting at `index`, if any.
+    func match(_ words: [String], at index: Int, boundaries: [Bool]) -> Match? {
+        for (variant, clitics) in Self.cliticVariants(words[index]) {
+            guard let forms = formsByFirstWord[variant] else { continue }
+            for form in forms where index + form.words.count <= words.count {
+                var matches = true
+                for offset in 1..<max(form.words.count, 1) {
+                    // A name does not run across punctuation.
+                    if boundaries[index + offset - 1] || words[index + offset] != form.words[offset] {
+                        matches = false
+                        break
+                    }
+                }
+                if matches {
+                    return Match(tokens: index..<(index + form.words.count), entry: form.entry,
+                                 isAdjective: form.isAdjective, cliticLetters: clitics)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `word` (normalized, clitics allowed) is the first word of some form.
+    func startsForm(_ word: String) -> Bool {
+        Self.cliticVariants(word).contains { formsByFirstWord[$0.0] != nil }
+    }
+}
