@@ -23,6 +23,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Update articles that are already stored instead of skipping them.")
     var replace = false
 
+    @Flag(name: .customLong("no-entities"), help: "Skip entity extraction (faster bulk loads; run `articles entities --rebuild` later).")
+    var noEntities = false
+
     @Option(name: .long, help: "Articles per transaction.")
     var batchSize = 2000
 
@@ -41,7 +44,7 @@ struct IngestCommand: ParsableCommand {
         let store = try options.openStore(.readWriteCreate)
         let showProgress = !options.quiet && StandardError.isTerminal
         let ingestOptions = IngestOptions(format: inputFormat, replace: replace, batchSize: batchSize,
-                                          maximumRecordBytes: maxRecordBytes)
+                                          maximumRecordBytes: maxRecordBytes, extractEntities: !noEntities)
         let handler: ((IngestProgress) -> Void)? = showProgress ? { Self.printProgress($0) } : nil
         let summary = try store.ingest(paths, options: ingestOptions, progress: handler)
         if showProgress { StandardError.write("\r\u{1B}[K") }

@@ -39,6 +39,9 @@ enum BuiltInGazetteer {
     /// only through unambiguous aliases.
     private static let ambiguousCountryNames: Set<String> = ["ML", "BJ", "TD"]
 
+    /// Names never matched on their own, whatever entry lists them: the names of those countries.
+    static let unmatchableNames: Set<String> = Set(CountryNames.all.filter { ambiguousCountryNames.contains($0.code) }.map(\.name))
+
     static func countries() -> [GazetteerEntry] {
         CountryNames.all.map { code, cldrName in
             let override = countryOverrides[code]

@@ -38,22 +38,42 @@ public struct EntityExtractor: Sendable {
 
     /// The analyzed words of a text, and whether punctuation separates each from the next.
     struct Words {
-        let tokens: [Token]
+        let tokens: [Analyzer.Word]
         let words: [String]
         let boundaries: [Bool]
         let scalars: [Unicode.Scalar]
+        /// Each word's forms without clitics (computed once: every rule looks at them); empty
+        /// for words that cannot carry one.
+        private let cliticForms: [[(String, Int)]]
 
         init(_ text: String, analyzer: Analyzer) {
-            tokens = analyzer.tokens(text).filter { !$0.normalized.isEmpty }
+            tokens = analyzer.words(text)
             words = tokens.map(\.normalized)
+            cliticForms = words.map { word in
+                guard let first = word.unicodeScalars.first, Words.cliticLetters.contains(first) else { return [] }
+                return Gazetteer.cliticVariants(word)
+            }
             scalars = Array(text.unicodeScalars)
             var boundaries: [Bool] = []
+            boundaries.reserveCapacity(tokens.count)
             for index in tokens.indices {
                 guard index + 1 < tokens.count else { boundaries.append(true); break }
-                let gap = scalars[tokens[index].scalarRange.upperBound..<tokens[index + 1].scalarRange.lowerBound]
-                boundaries.append(gap.contains { !$0.properties.isWhitespace || $0 == "\n" })
+                var boundary = false
+                for scalar in scalars[tokens[index].scalarRange.upperBound..<tokens[index + 1].scalarRange.lowerBound]
+                    where scalar != " " && (scalar == "\n" || !scalar.properties.isWhitespace) {
+                    boundary = true
+                    break
+                }
+                boundaries.append(boundary)
             }
             self.boundaries = boundaries
+        }
+
+        private static let cliticLetters: Set<Unicode.Scalar> = ["و", "ف", "ب", "ل", "ك"]
+
+        /// The forms of word `index` with and without clitics, and the letters each drops.
+        func variants(_ index: Int) -> [(String, Int)] {
+            cliticForms[index].isEmpty ? [(words[index], 0)] : cliticForms[index]
         }
 
         func surface(_ range: Range<Int>) -> String {
@@ -93,7 +113,7 @@ public struct EntityExtractor: Sendable {
         var matches: [Gazetteer.Match?] = Array(repeating: nil, count: words.words.count)
         var index = 0
         while index < words.words.count {
-            if let match = gazetteer.match(words.words, at: index, boundaries: words.boundaries) {
+            if let match = gazetteer.match(words.words, at: index, boundaries: words.boundaries, variants: words.variants(index)) {
                 matches[index] = match
                 index = match.tokens.upperBound
             } else {
@@ -142,6 +162,10 @@ public struct EntityExtractor: Sendable {
         return gazetteer.entries[match.entry].name
     }
 
+    private static let organizationHeads: WordSet = ["وزاره", "وكاله", "الجيش", "جيش"]
+    private static let newsWords: WordSet = ["الانباء", "انباء"]
+    private static let armyWords: WordSet = ["الجيش", "جيش"]
+
     /// Ministries, news agencies and armies named by a pattern, with the clitic letters to skip.
     private func organizationsByPattern(in words: Words, matches: [Gazetteer.Match?]) -> [(Range<Int>, Int)] {
         var found: [(Range<Int>, Int)] = []
@@ -158,20 +182,21 @@ public struct EntityExtractor: Sendable {
                 index = match.tokens.upperBound
                 continue
             }
-            guard let (head, clitics) = Gazetteer.cliticVariants(words.words[index]).first(where: {
-                ["وزاره", "وكاله", "الجيش", "جيش"].contains($0.0)
+            guard let (head, clitics) = words.variants(index).first(where: {
+                Self.organizationHeads.contains($0.0)
             }) else {
                 index += 1
                 continue
             }
             var end: Int?
-            if head == "وزاره", index + 1 < count, !words.boundaries[index], PersonRules.ministries.contains(words.words[index + 1]) {
+            if head.utf8.elementsEqual("وزاره".utf8), index + 1 < count, !words.boundaries[index], PersonRules.ministries.contains(words.words[index + 1]) {
                 end = index + 2
                 if !words.boundaries[index + 1], let placeEnd = place(at: index + 2) { end = placeEnd }
-            } else if head == "وكاله", index + 1 < count, !words.boundaries[index], ["الانباء", "انباء"].contains(words.words[index + 1]),
+            } else if head.utf8.elementsEqual("وكاله".utf8), index + 1 < count, !words.boundaries[index],
+                      Self.newsWords.contains(words.words[index + 1]),
                       !words.boundaries[index + 1], let placeEnd = place(at: index + 2) {
                 end = placeEnd
-            } else if head == "الجيش" || head == "جيش", !words.boundaries[index], let placeEnd = place(at: index + 1) {
+            } else if Self.armyWords.contains(head), !words.boundaries[index], let placeEnd = place(at: index + 1) {
                 end = placeEnd
             }
             if let end {
@@ -189,7 +214,7 @@ public struct EntityExtractor: Sendable {
         var found: [Range<Int>] = []
         let count = words.words.count
         func isRole(_ index: Int) -> Bool {
-            Gazetteer.cliticVariants(words.words[index]).contains { PersonRules.roles.contains($0.0) }
+            words.variants(index).contains { PersonRules.roles.contains($0.0) }
         }
         func nameLike(_ index: Int, position: Int) -> Bool {
             let word = words.words[index]
@@ -203,12 +228,16 @@ public struct EntityExtractor: Sendable {
             if position == 0, word.hasPrefix("ال"), !PersonRules.connectors.contains(word) { return false }
             return true
         }
-        /// A name of 2–4 words starting at `start`, stopping at punctuation or a non-name word.
+        /// A name of 2–4 words (connectors such as بن، عبد، آل not counted) starting at `start`,
+        /// stopping at punctuation or a non-name word, and after a nisba family name.
         func name(from start: Int) -> Range<Int>? {
             var end = start
-            while end < count, end - start < 4, nameLike(end, position: end - start) {
+            var parts = 0
+            while end < count, parts < 4, nameLike(end, position: end - start) {
+                if !PersonRules.connectors.contains(words.words[end]) { parts += 1 }
                 end += 1
                 if words.boundaries[end - 1] { break }
+                if end - start >= 3, let match = matches[end - 1], match.isAdjective { break }
             }
             // A trailing connector (عبد, بن) is not a name's end.
             while end > start, PersonRules.connectors.contains(words.words[end - 1]) { end -= 1 }
@@ -260,16 +289,16 @@ public struct EntityExtractor: Sendable {
 
     /// Mentions of known people by their last name alone (or with a clitic).
     private func laterMentions(in words: Words, field: String, people: [String: [String]], existing: [EntityMention]) -> [EntityMention] {
-        var lastNames: [String: String] = [:]
+        var lastNames: [WordKey: String] = [:]
         for (name, nameWords) in people where nameWords.count >= 2 {
             guard let last = nameWords.last, last.count >= 3, !PersonRules.notNames.contains(last) else { continue }
-            lastNames[last] = name
+            lastNames[WordKey(last)] = name
         }
         guard !lastNames.isEmpty else { return [] }
         var result: [EntityMention] = []
-        for (index, word) in words.words.enumerated() {
-            for (variant, clitics) in Gazetteer.cliticVariants(word) {
-                guard let name = lastNames[variant] else { continue }
+        for index in words.words.indices {
+            for (variant, clitics) in words.variants(index) {
+                guard let name = lastNames[WordKey(variant)] else { continue }
                 let start = words.start(of: index, skippingLetters: clitics)
                 let end = words.tokens[index].scalarRange.upperBound
                 if existing.contains(where: { $0.start < end && start < $0.end }) { break }

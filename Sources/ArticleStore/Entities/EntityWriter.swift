@@ -7,6 +7,8 @@ final class EntityWriter {
     private let keys: TextKey
     private let gazetteerEntries: [String: GazetteerEntry]
     private var ids: [String: Int64] = [:]
+    /// Person aliases recorded in this run (a last name used alone: عرقجي for عباس عرقجي).
+    private var recordedAliases = Set<String>()
 
     init(connection: Connection, analyzer: Analyzer, gazetteer: Gazetteer) {
         self.connection = connection
@@ -24,6 +26,13 @@ final class EntityWriter {
             """)
         for mention in mentions {
             let entity = try entityID(name: mention.name, type: mention.type)
+            if mention.type == .person {
+                // The name as used here, so `entity:عرقجي` finds عباس عرقجي.
+                let alias = Normalizer.strippingMarks(mention.surface)
+                if alias != mention.name, recordedAliases.insert("\(entity)\u{1}\(alias)").inserted {
+                    try addAliases([alias], to: entity)
+                }
+            }
             try insert.bind([article, entity, mention.field, mention.start, mention.end, mention.surface, mention.isAdjective])
             _ = try insert.step()
             insert.reset()

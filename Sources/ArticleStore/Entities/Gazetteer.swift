@@ -13,7 +13,7 @@ public struct Gazetteer: Sendable {
 
     public let entries: [GazetteerEntry]
     /// Forms by their first normalized word, longest first.
-    private let formsByFirstWord: [String: [Form]]
+    private let formsByFirstWord: [WordKey: [Form]]
     let analyzer: Analyzer
 
     /// The built-in gazetteer plus `extra` entries (a user's, or entities curated in the store).
@@ -24,15 +24,15 @@ public struct Gazetteer: Sendable {
     init(entries: [GazetteerEntry], analyzer: Analyzer) {
         self.entries = entries
         self.analyzer = analyzer
-        var forms: [String: [Form]] = [:]
+        var forms: [WordKey: [Form]] = [:]
         var seen = Set<[String]>()
         // Later entries (users') win over earlier ones for the same words.
         for (index, entry) in entries.enumerated().reversed() {
             let names = [(entry.name, false)] + entry.aliases.map { ($0, false) } + entry.adjectives.map { ($0, true) }
-            for (name, isAdjective) in names {
+            for (name, isAdjective) in names where !BuiltInGazetteer.unmatchableNames.contains(name) {
                 let words = analyzer.tokens(name).map(\.normalized).filter { !$0.isEmpty }
                 guard let first = words.first, seen.insert(words).inserted else { continue }
-                forms[first, default: []].append(Form(words: words, entry: index, isAdjective: isAdjective))
+                forms[WordKey(first), default: []].append(Form(words: words, entry: index, isAdjective: isAdjective))
             }
         }
         formsByFirstWord = forms.mapValues { $0.sorted { $0.words.count > $1.words.count } }
@@ -51,37 +51,42 @@ public struct Gazetteer: Sendable {
     /// The forms a word may stand for with its clitics removed, and how many letters each drops.
     static func cliticVariants(_ word: String) -> [(String, Int)] {
         var variants = [(word, 0)]
-        let letters = Array(word)
+        let letters = Array(word.unicodeScalars)
         guard letters.count >= 3 else { return variants }
+        func string(_ prefix: String, from start: Int) -> String {
+            prefix + String(String.UnicodeScalarView(letters[start...]))
+        }
+        let waw: Unicode.Scalar = "و", feh: Unicode.Scalar = "ف", beh: Unicode.Scalar = "ب", lam: Unicode.Scalar = "ل"
+        let kaf: Unicode.Scalar = "ك", alef: Unicode.Scalar = "ا"
         let first = letters[0]
-        if ["و", "ف"].contains(first) {
-            variants.append((String(letters.dropFirst()), 1))
-            if letters.count >= 4, ["ب", "ل", "ك"].contains(letters[1]) {
-                variants.append((String(letters.dropFirst(2)), 2))
+        if first == waw || first == feh {
+            variants.append((string("", from: 1), 1))
+            if letters.count >= 4, letters[1] == beh || letters[1] == lam || letters[1] == kaf {
+                variants.append((string("", from: 2), 2))
             }
         }
-        if ["ب", "ل", "ك"].contains(first) { variants.append((String(letters.dropFirst()), 1)) }
-        if letters.count >= 5, ["و", "ب", "ك", "ف"].contains(first), letters[1] == "ا", letters[2] == "ل" {
-            variants.append(("ال" + String(letters.dropFirst(3)), 1))
+        if first == beh || first == lam || first == kaf { variants.append((string("", from: 1), 1)) }
+        if letters.count >= 5, first == waw || first == beh || first == kaf || first == feh, letters[1] == alef, letters[2] == lam {
+            variants.append((string("ال", from: 3), 1))
         }
-        if letters.count >= 4, first == "ل", letters[1] == "ل" {
-            variants.append(("ال" + String(letters.dropFirst(2)), 1))
+        if letters.count >= 4, first == lam, letters[1] == lam {
+            variants.append((string("ال", from: 2), 1))
         }
-        if letters.count >= 6, first == "و", letters[1] == "ل", letters[2] == "ل" {
-            variants.append(("ال" + String(letters.dropFirst(3)), 2))
+        if letters.count >= 6, first == waw, letters[1] == lam, letters[2] == lam {
+            variants.append((string("ال", from: 3), 2))
         }
         return variants
     }
 
     /// The longest match starting at `index`, if any.
-    func match(_ words: [String], at index: Int, boundaries: [Bool]) -> Match? {
-        for (variant, clitics) in Self.cliticVariants(words[index]) {
-            guard let forms = formsByFirstWord[variant] else { continue }
+    func match(_ words: [String], at index: Int, boundaries: [Bool], variants: [(String, Int)]? = nil) -> Match? {
+        for (variant, clitics) in variants ?? Self.cliticVariants(words[index]) {
+            guard let forms = formsByFirstWord[WordKey(variant)] else { continue }
             for form in forms where index + form.words.count <= words.count {
                 var matches = true
                 for offset in 1..<max(form.words.count, 1) {
                     // A name does not run across punctuation.
-                    if boundaries[index + offset - 1] || words[index + offset] != form.words[offset] {
+                    if boundaries[index + offset - 1] || !words[index + offset].utf8.elementsEqual(form.words[offset].utf8) {
                         matches = false
                         break
                     }
@@ -97,6 +102,6 @@ public struct Gazetteer: Sendable {
 
     /// Whether `word` (normalized, clitics allowed) is the first word of some form.
     func startsForm(_ word: String) -> Bool {
-        Self.cliticVariants(word).contains { formsByFirstWord[$0.0] != nil }
+        Self.cliticVariants(word).contains { formsByFirstWord[WordKey($0.0)] != nil }
     }
 }
