@@ -15,7 +15,8 @@ struct Articles: ParsableCommand {
             Exit status: 0 success, 1 error, 64 usage error.
             """,
         subcommands: [InitCommand.self, MigrateCommand.self, IngestCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self,
-                      EntitiesCommand.self, EntityCommand.self, TagsCommand.self, StatsCommand.self, AnalyzeCommand.self]
+                      EntitiesCommand.self, EntityCommand.self, TagsCommand.self, ExportCommand.self, SQLCommand.self,
+                      StatsCommand.self, AnalyzeCommand.self]
     )
 
     static func main() {

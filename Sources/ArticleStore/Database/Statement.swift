@@ -96,6 +96,10 @@ public final class Statement {
     /// Number of result columns.
     public var columnCount: Int { Int(sqlite3_column_count(pointer)) }
 
+    /// Whether the statement makes no direct change to the database
+    /// (https://sqlite.org/c3ref/stmt_readonly.html).
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(pointer) != 0 }
+
     /// The name of a result column.
     public func columnName(at index: Int) -> String {
         sqlite3_column_name(pointer, Int32(index)).map { String(cString: $0) } ?? ""

@@ -12,6 +12,9 @@ public struct ScraperJSONReader: Sendable {
         "authors", "author", "date_publish", "date", "published", "date_published", "datePublished",
         "date_modify", "date_modified", "modified", "url", "link", "source", "source_domain", "hostname",
         "sitename", "source_name", "publisher", "language", "lang", "tags", "categories", "keywords",
+        // ArticleStore's own export (`articles export --format jsonl`), so a store round-trips.
+        "dateline", "agency", "kind", "partial", "rest", "extra", "related", "embedded", "similar",
+        "id", "parents", "similar_links", "entities", "content_hash", "origin", "origin_line", "ingested_at",
     ]
 
     /// Decodes every record of a JSON document (an object or an array of objects).
@@ -114,17 +117,40 @@ public struct ScraperJSONReader: Sendable {
         }
 
         var extra: [(String, JSONValue)] = []
-        for key in object.keys.sorted() where !Self.known.contains(key) {
+        // An exported store's `extra` (a JSON object, or its text) holds fields kept earlier.
+        var kept: [String: Any] = object["extra"] as? [String: Any] ?? [:]
+        if let text = object["extra"] as? String, let data = text.data(using: .utf8),
+           let decoded = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            kept = decoded
+        }
+        for (key, value) in kept where object[key] == nil || Self.known.contains(key) { extra.append((key, JSONValue(any: value))) }
+        for key in object.keys where !Self.known.contains(key) {
             extra.append((key, JSONValue(any: object[key] as Any)))
         }
+        extra.sort { $0.0 < $1.0 }
+        func linked(_ key: String, kind: ArticleKind) -> [Article] {
+            (object[key] as? [[String: Any]] ?? []).compactMap { item in
+                let body = item["body"] as? String ?? ""
+                let title = (item["title"] as? String).map(TextLines.trim)
+                guard !TextLines.isBlank(body) || title != nil else { return nil }
+                // An embedded story comes from the same page and source (see the page parser).
+                return Article(title: title, body: body,
+                               source: kind == .embedded ? sourceName ?? domain : nil, sourceDomain: kind == .embedded ? domain : nil,
+                               kind: kind, isPartial: item["partial"] as? Bool ?? (kind == .related))
+            }
+        }
         return Article(
-            title: title, body: body,
+            title: title, body: body, dateline: string("dateline"), agency: string("agency"),
             source: sourceName ?? domain, sourceDomain: domain, url: url,
             published: Self.isoDate(string("date_publish", "date", "published", "date_published", "datePublished")),
             modified: Self.isoDate(string("date_modify", "date_modified", "modified")),
             language: string("language", "lang"), authors: authors,
             description: string("description", "excerpt"), tags: tags,
+            kind: string("kind").flatMap(ArticleKind.init(rawValue:)) ?? .article,
+            isPartial: object["partial"] as? Bool ?? false, rest: string("rest"),
             extra: extra.isEmpty ? nil : JSONValue.object(extra).serialized(),
+            embedded: linked("embedded", kind: .embedded), related: linked("related", kind: .related),
+            similarHeadlines: (object["similar"] as? [Any] ?? []).compactMap { $0 as? String },
             originPath: origin, originLine: line)
     }
 

@@ -21,6 +21,25 @@ struct SearchEngine {
                               [FTSQueryBuilder.quote(term)]).int64 == 1
     }
 
+    /// The ids of every article matching `query`, ascending (for exports: no ranking, no snippets).
+    func matchingIDs(_ query: SearchQuery) throws -> [Int64] {
+        var builder = FTSQueryBuilder(analyzer: analyzer, isIndexed: { try isIndexed($0) })
+        let match = try query.expression.map { try builder.build($0, mode: query.mode) }
+        var conditions: [String] = []
+        var arguments: [DatabaseValue] = []
+        let from: String
+        if let match {
+            from = "articles_fts JOIN articles AS a INDEXED BY articles_lookup ON a.id = articles_fts.rowid"
+            conditions.append("articles_fts MATCH ?")
+            arguments.append(.text(match))
+        } else {
+            from = "articles AS a"
+        }
+        appendFilters(query.filters, to: &conditions, &arguments)
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try connection.rows("SELECT a.id FROM \(from) \(whereClause) ORDER BY a.id", arguments).compactMap { $0[0].int64 }
+    }
+
     /// Runs an FTS5 expression as given (for experts): its terms must already be analyzed.
     func searchRaw(_ expression: String, filters: SearchFilters, options: SearchOptions) throws -> SearchResults {
         let terms = expression.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)

@@ -1,0 +1,61 @@
+import ArgumentParser
+import ArticleStore
+
+/// `articles export`: every article (or those matching a query, source or date), streamed.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write articles with every field, tags, entities, related and similar headlines: jsonl (ingests back), json, csv, or elasticsearch bulk NDJSON.",
+        discussion: """
+            --es-index-settings prints the Elasticsearch/OpenSearch index settings and mappings whose analyzer
+            matches the store's lucene-persian profile (see README, "Beyond one machine").
+            """
+    )
+
+    @Option(name: .long, help: "Database file (default: $ARTICLES_DB, else ./articles.sqlite).")
+    var db: String?
+
+    @Option(name: .customLong("format"), help: "jsonl (default), json, csv or elasticsearch.")
+    var exportFormat: ExportFormat = .jsonl
+
+    @Option(name: .long, help: "Only articles matching this search query.")
+    var query: String?
+
+    @Option(name: .long, help: "Only articles from this source (any spelling).")
+    var source: String?
+
+    @Option(name: .long, help: "Only articles published on or after this date (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(name: .long, help: "Index name for --format elasticsearch.")
+    var index = "articles"
+
+    @Flag(name: .customLong("es-index-settings"), help: "Print the Elasticsearch index settings and mappings, and nothing else.")
+    var indexSettings = false
+
+    @Flag(name: .long, help: "Print nothing but the export and errors.")
+    var quiet = false
+
+    func run() throws {
+        if indexSettings {
+            StandardOutput.write(ElasticsearchExport.indexSettings().serialized() + "\n")
+            return
+        }
+        var options = GlobalOptions()
+        options.db = db
+        options.quiet = quiet
+        let store = try options.openStore(.readOnly)
+        var buffer = ""
+        let count = try store.export(ExportFilter(query: query, source: source, since: since), format: exportFormat, index: index) { text in
+            buffer += text
+            if buffer.utf8.count > 1 << 16 {
+                StandardOutput.write(buffer)
+                buffer = ""
+            }
+        }
+        StandardOutput.write(buffer)
+        if !quiet { StandardError.write("exported \(count) articles\n") }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
