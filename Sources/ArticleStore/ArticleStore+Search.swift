@@ -11,7 +11,36 @@ extension ArticleStore {
 
     /// Searches with a query built in Swift.
     public func search(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws -> SearchResults {
-        try SearchEngine(connection: connection, analyzer: analyzer).search(query, options: options)
+        let engine = SearchEngine(connection: connection, analyzer: analyzer)
+        guard let threshold = options.collapseNearDuplicates else { return try engine.search(query, options: options) }
+        // Rank a window of matches from the top, keep the first of each near-duplicate group,
+        // then cut the requested page from what is kept.
+        var window = options
+        window.offset = 0
+        window.limit = min(1000, max(50, (options.offset + options.limit) * 4))
+        let ranked = try engine.search(query, options: window)
+        let finder = NearDuplicateFinder(connection: connection)
+        var kept: [SearchHit] = []
+        var collapsed: [Int64: [Int64]] = [:]
+        var hiddenBy: [Int64: Int64] = [:]
+        for hit in ranked.hits {
+            if let owner = hiddenBy[hit.id] {
+                collapsed[owner, default: []].append(hit.id)
+                continue
+            }
+            kept.append(hit)
+            if case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [hit.id]),
+               let signature = MinHashSignature(bytes: bytes) {
+                for (other, similarity) in try finder.candidates(of: signature, excluding: hit.id)
+                    where similarity >= threshold && hiddenBy[other] == nil {
+                    hiddenBy[other] = hit.id
+                }
+            }
+        }
+        let page = Array(kept.dropFirst(options.offset).prefix(options.limit))
+        var results = SearchResults(hits: page, total: ranked.total, facets: ranked.facets, explanation: ranked.explanation)
+        results.collapsed = collapsed.filter { owner, _ in page.contains { $0.id == owner } }
+        return results
     }
 
     /// Searches with an FTS5 expression over the analyzed columns (`title_terms`, `body_terms`,

@@ -26,6 +26,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .customLong("no-entities"), help: "Skip entity extraction (faster bulk loads; run `articles entities --rebuild` later).")
     var noEntities = false
 
+    @Option(name: .customLong("skip-near-duplicates"), help: "Skip articles at least this similar (0...1, e.g. 0.9) to a stored one.")
+    var skipNearDuplicates: Double?
+
     @Option(name: .long, help: "Articles per transaction.")
     var batchSize = 2000
 
@@ -37,6 +40,7 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        if let skipNearDuplicates, !(0...1).contains(skipNearDuplicates) { throw ValidationError("--skip-near-duplicates takes a similarity between 0 and 1") }
         guard maxRecordBytes > 0 else { throw ValidationError("--max-record-bytes must be positive") }
     }
 
@@ -44,7 +48,8 @@ struct IngestCommand: ParsableCommand {
         let store = try options.openStore(.readWriteCreate)
         let showProgress = !options.quiet && StandardError.isTerminal
         let ingestOptions = IngestOptions(format: inputFormat, replace: replace, batchSize: batchSize,
-                                          maximumRecordBytes: maxRecordBytes, extractEntities: !noEntities)
+                                          maximumRecordBytes: maxRecordBytes, extractEntities: !noEntities,
+                                          skipNearDuplicates: skipNearDuplicates)
         let handler: ((IngestProgress) -> Void)? = showProgress ? { Self.printProgress($0) } : nil
         let summary = try store.ingest(paths, options: ingestOptions, progress: handler)
         if showProgress { StandardError.write("\r\u{1B}[K") }
@@ -54,6 +59,7 @@ struct IngestCommand: ParsableCommand {
         if !options.quiet {
             var line = "ingested \(summary.files) input\(summary.files == 1 ? "" : "s"): \(summary.added) added, "
             line += "\(summary.duplicates) duplicate\(summary.duplicates == 1 ? "" : "s"), "
+            if skipNearDuplicates != nil { line += "\(summary.nearDuplicates) near-duplicates skipped, " }
             if replace { line += "\(summary.replaced) replaced, " }
             line += "\(summary.failures.count) failed in " + String(format: "%.2f", summary.seconds) + " s"
             StandardError.write(line + "\n")

@@ -32,6 +32,9 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Results to skip.")
     var offset = 0
 
+    @Flag(name: .long, help: "Show one article per group of near-duplicates (similarity ≥ 0.8).")
+    var collapse = false
+
     @Flag(name: .long, help: "Also count matches by source, tag and entity.")
     var facets = false
 
@@ -61,7 +64,8 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore(.readOnly)
-        let searchOptions = SearchOptions(limit: limit, offset: offset, sort: sort, facets: facets)
+        let searchOptions = SearchOptions(limit: limit, offset: offset, sort: sort, facets: facets,
+                                          collapseNearDuplicates: collapse ? 0.8 : nil)
         let text = query.joined(separator: " ")
         let results = raw
             ? try store.searchRaw(text, options: searchOptions)

@@ -6,11 +6,14 @@ public enum AddResult: Sendable, Equatable {
     case duplicate(Int64)
     /// Already stored under this id and updated in place (`replace: true`).
     case replaced(Int64)
+    /// Not stored: a near-duplicate (estimated similarity at or above the ingest threshold) of
+    /// the stored article with this id.
+    case nearDuplicate(Int64)
 
     /// The article's id, whatever happened.
     public var id: Int64 {
         switch self {
-        case let .added(id), let .duplicate(id), let .replaced(id): id
+        case let .added(id), let .duplicate(id), let .replaced(id), let .nearDuplicate(id): id
         }
     }
 }

@@ -15,7 +15,11 @@ final class ArticleWriter {
         var added = 0
         var duplicates = 0
         var replaced = 0
+        var nearDuplicates = 0
     }
+
+    /// Skip articles whose estimated similarity to a stored one reaches this (nil: keep all).
+    var nearDuplicateThreshold: Double?
     private(set) var counts = Counts()
 
     /// FTS rows not yet written: FTS5 flushes its pending terms to a new segment at every
@@ -67,7 +71,10 @@ final class ArticleWriter {
     private func addInSavepoint(_ article: Article, replace: Bool) throws -> AddResult {
         try connection.savepoint {
             let result = try store(article, replace: replace)
-            if case .duplicate = result { return result }
+            switch result {
+            case .duplicate, .nearDuplicate: return result
+            default: break
+            }
             for (position, story) in article.embedded.enumerated() {
                 let child = try store(story, replace: replace)
                 try link(result.id, child.id, kind: "embedded", position: position)
@@ -84,6 +91,13 @@ final class ArticleWriter {
     private func store(_ article: Article, replace: Bool) throws -> AddResult {
         let (normalizedBody, bodyTerms) = keys.normalizedTextAndTerms(article.body)
         let hash = keys.contentHash(article, normalizedBody: normalizedBody)
+        let signature = MinHashSignature(terms: bodyTerms)
+        if let threshold = nearDuplicateThreshold, article.kind == .article, !signature.isEmpty,
+           try connection.scalar("SELECT id FROM articles WHERE content_hash = ?", [hash]).int64 == nil,
+           let (existing, _) = try NearDuplicateFinder(connection: connection).mostSimilar(to: signature, atLeast: threshold) {
+            counts.nearDuplicates += 1
+            return .nearDuplicate(existing)
+        }
         let sourceID = try article.source.map { try self.sourceID(name: $0, domain: article.sourceDomain) }
         let titleTerms = keys.terms(article.title)
         let tagsTerms = keys.terms(article.tags.joined(separator: "\n"))
@@ -129,12 +143,23 @@ final class ArticleWriter {
             try removeTags(of: id)
             try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
             try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
+            try connection.run("DELETE FROM signature_bands WHERE article_id = ?", [id])
+            try connection.run("DELETE FROM article_signatures WHERE article_id = ?", [id])
             try connection.run("DELETE FROM article_links WHERE article_id = ?", [id])
             result = .replaced(id)
             counts.replaced += 1
         }
         pendingIndex.append((id, titleTerms, bodyTerms, tagsTerms))
         pendingIDs.insert(id)
+        if !signature.isEmpty {
+            try connection.run("INSERT INTO article_signatures(article_id, minhash) VALUES (?, ?)", [id, DatabaseValue.blob(signature.bytes)])
+            let band = try connection.cachedStatement("INSERT OR IGNORE INTO signature_bands(band_key, article_id) VALUES (?, ?)")
+            for key in signature.bandKeys {
+                try band.bind([key, id])
+                _ = try band.step()
+                band.reset()
+            }
+        }
         if let extractor, let entityWriter {
             try entityWriter.write(extractor.mentions(in: article), article: id)
         }

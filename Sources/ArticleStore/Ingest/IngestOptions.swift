@@ -12,13 +12,18 @@ public struct IngestOptions: Sendable {
     /// Extract people, places and organizations while ingesting (off: faster bulk loads; run
     /// ``ArticleStore/rebuildEntities(progress:)`` later).
     public var extractEntities: Bool
+    /// Skip an article whose estimated similarity (MinHash, 0...1) to a stored article reaches
+    /// this; nil stores every distinct article.
+    public var skipNearDuplicates: Double?
 
     public init(format: InputFormat? = nil, replace: Bool = false, batchSize: Int = 2000,
-                maximumRecordBytes: Int = 2 << 20, extractEntities: Bool = true) {
+                maximumRecordBytes: Int = 2 << 20, extractEntities: Bool = true,
+                skipNearDuplicates: Double? = nil) {
         self.format = format
         self.replace = replace
         self.batchSize = max(1, batchSize)
         self.maximumRecordBytes = maximumRecordBytes
         self.extractEntities = extractEntities
+        self.skipNearDuplicates = skipNearDuplicates
     }
 }

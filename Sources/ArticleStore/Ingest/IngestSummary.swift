@@ -14,6 +14,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var added = 0
     /// Articles skipped because they were already stored.
     public var duplicates = 0
+    /// Articles skipped as near-duplicates (`skipNearDuplicates`).
+    public var nearDuplicates = 0
     /// Articles updated in place (`replace`).
     public var replaced = 0
     /// Inputs that failed; the rest was ingested.

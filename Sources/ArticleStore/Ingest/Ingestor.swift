@@ -25,6 +25,7 @@ final class Ingestor {
         self.connection = connection
         self.options = options
         self.writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
+        writer.nearDuplicateThreshold = options.skipNearDuplicates
         self.pageParser = AggregatorPageParser(analyzer: analyzer)
         self.progress = progress
     }
@@ -192,6 +193,7 @@ final class Ingestor {
         summary.added += after.added - before.added
         summary.duplicates += after.duplicates - before.duplicates
         summary.replaced += after.replaced - before.replaced
+        summary.nearDuplicates += after.nearDuplicates - before.nearDuplicates
         inBatch += 1
         if inBatch >= options.batchSize { try commit() }
     }

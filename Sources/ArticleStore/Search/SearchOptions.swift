@@ -19,9 +19,14 @@ public struct SearchOptions: Sendable, Equatable {
     public var snippetWords: Int
     /// bm25 weights of the title, body and tags columns.
     public var weights: (title: Double, body: Double, tags: Double)
+    /// Show one article per group of near-duplicates (estimated similarity at or above this,
+    /// 0...1); nil shows all. Hidden ids are in ``SearchResults/collapsed``.
+    public var collapseNearDuplicates: Double?
 
     public init(limit: Int = 10, offset: Int = 0, sort: Sort = .relevance, facets: Bool = false, facetLimit: Int = 10,
-                snippetWords: Int = 30, weights: (title: Double, body: Double, tags: Double) = (3, 1, 2)) {
+                snippetWords: Int = 30, weights: (title: Double, body: Double, tags: Double) = (3, 1, 2),
+                collapseNearDuplicates: Double? = nil) {
+        self.collapseNearDuplicates = collapseNearDuplicates
         self.limit = limit
         self.offset = offset
         self.sort = sort
@@ -34,6 +39,7 @@ public struct SearchOptions: Sendable, Equatable {
     public static func == (lhs: SearchOptions, rhs: SearchOptions) -> Bool {
         lhs.limit == rhs.limit && lhs.offset == rhs.offset && lhs.sort == rhs.sort && lhs.facets == rhs.facets
             && lhs.facetLimit == rhs.facetLimit && lhs.snippetWords == rhs.snippetWords
+            && lhs.collapseNearDuplicates == rhs.collapseNearDuplicates
             && lhs.weights.title == rhs.weights.title && lhs.weights.body == rhs.weights.body && lhs.weights.tags == rhs.weights.tags
     }
 }

@@ -52,4 +52,7 @@ public struct SearchResults: Sendable, Equatable {
     public let total: Int
     public let facets: SearchFacets?
     public let explanation: SearchExplanation
+    /// With ``SearchOptions/collapseNearDuplicates``: for a shown hit, the near-duplicates hidden
+    /// behind it (among the first matches, which is where collapsing looks).
+    public var collapsed: [Int64: [Int64]] = [:]
 }

@@ -1,0 +1,47 @@
+extension ArticleStore {
+    // MARK: Near-duplicates
+
+    /// Clusters of near-duplicate articles (estimated Jaccard similarity of their analyzed
+    /// 3-word shingles at or above `threshold`), largest first.
+    public func nearDuplicateClusters(threshold: Double = 0.8) throws -> [NearDuplicateCluster] {
+        try NearDuplicateFinder(connection: connection).clusters(threshold: threshold)
+    }
+
+    /// Stored articles that are near-duplicates of article `id`, most similar first.
+    public func nearDuplicates(of id: Int64, threshold: Double = 0.8) throws -> [(id: Int64, similarity: Double)] {
+        guard case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [id]),
+              let signature = MinHashSignature(bytes: bytes) else { return [] }
+        return try NearDuplicateFinder(connection: connection).candidates(of: signature, excluding: id)
+            .filter { $0.similarity >= threshold }.sorted { $0.similarity > $1.similarity }
+    }
+
+    // MARK: Optimize
+
+    /// What ``optimize(vacuum:)`` did.
+    public struct OptimizeReport: Sendable, Equatable {
+        public let bytesBefore: Int64
+        public let bytesAfter: Int64
+    }
+
+    /// Merges the full-text index into one segment (FTS5 `optimize`), refreshes the query
+    /// planner's statistics (`PRAGMA optimize`, running ANALYZE where useful), checkpoints the
+    /// WAL, and with `vacuum` rebuilds the file without free pages (needs free disk space about
+    /// the size of the file, and locks the store while it runs).
+    @discardableResult
+    public func optimize(vacuum: Bool = false) throws -> OptimizeReport {
+        func size() throws -> Int64 {
+            let pages = try connection.scalar("PRAGMA page_count").int64 ?? 0
+            let pageSize = try connection.scalar("PRAGMA page_size").int64 ?? 0
+            return pages * pageSize
+        }
+        let before = try size()
+        try connection.transaction {
+            try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+        }
+        try connection.execute("PRAGMA analysis_limit = 1000")
+        try connection.execute("ANALYZE")
+        if vacuum { try connection.execute("VACUUM") }
+        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return OptimizeReport(bytesBefore: before, bytesAfter: try size())
+    }
+}
