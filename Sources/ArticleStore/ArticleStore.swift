@@ -45,7 +45,8 @@ public final class ArticleStore {
     /// Opens the store at `path`.
     ///
     /// Refuses, without modifying the file, one that is not SQLite, is SQLite but not an
-    /// ArticleStore, or has a schema newer than this binary.
+    /// ArticleStore, has a schema newer than this binary, or whose schema was changed outside
+    /// ArticleStore (triggers or views it did not create, altered tables or indexes).
     public init(path: String, mode: OpenMode = .readWriteCreate, migrations: MigrationPolicy = .apply) throws {
         if mode != .readWriteCreate, !FileManager.default.fileExists(atPath: path) {
             throw ArticleStoreError.databaseNotFound(path: path)
@@ -53,6 +54,9 @@ public final class ArticleStore {
         connection = try Connection(path: path, mode: mode)
         let ownership = try migrator.ownership(of: connection)
         try migrator.checkNotNewer(connection)
+        if ownership == .articleStore {
+            try SchemaVerifier(migrations: migrator.migrations).verify(connection, version: try migrator.appliedVersion(in: connection))
+        }
         if ownership == .empty && !(mode.isWritable && migrations == .apply) {
             if migrations == .inspect { return }
             throw ArticleStoreError.notAnArticleStore(path: path, reason: "the database is empty; run `articles init`")
