@@ -11,6 +11,9 @@ do {
     case "arcd": try ArcdBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
     case "entities": try EntityBenchmark(arguments: rest).run()
+    case "fuzz":
+        var fuzz = FuzzRunner(arguments: rest)
+        try fuzz.run()
     case "scale": try ScaleBenchmark(arguments: rest).run()
     case "queries":
         // queries DB: query latency on an existing store, vs bare FTS5 over a copy of its terms.
@@ -40,6 +43,8 @@ do {
               queries STORE             query latency on an existing store vs bare FTS5 over its terms
               corpus COUNT PATH [--seed N]
                                         write a generated corpus as JSON Lines
+              fuzz [--seconds N] [--seed N]
+                                        generated hostile queries, pages, JSON and text for N seconds (default 60)
               entities [--verbose]      entity extraction precision, recall and F1 per type on Benchmarks/Data/entities-gold.json
               analyzer [--shared DIR]   analyzer throughput (MB/s) per profile, vs FTS5's unicode61 tokenizer
                                         and, when Java and liblucene8-java are installed, Lucene's ArabicAnalyzer
