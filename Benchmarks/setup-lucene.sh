@@ -11,6 +11,6 @@ fi
 core="$(ls /usr/share/java/lucene-core.jar 2>/dev/null || ls /usr/share/java/lucene-core*.jar | head -1)"
 common="$(ls /usr/share/java/lucene-analyzers-common.jar 2>/dev/null || ls /usr/share/java/lucene-analyzers-common*.jar | head -1)"
 mkdir -p "$here/Lucene/build"
-javac -nowarn -d "$here/Lucene/build" -cp "$core:$common" "$here/Lucene/AnalyzerThroughput.java"
+javac -nowarn -d "$here/Lucene/build" -cp "$core:$common" "$here/Lucene/AnalyzerThroughput.java" "$here/Lucene/TokenDump.java"
 echo "$core:$common:$here/Lucene/build" > "$here/Lucene/build/classpath"
 echo "Lucene baseline ready: $(cat "$here/Lucene/build/classpath")"
