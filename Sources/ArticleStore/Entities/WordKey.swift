@@ -7,12 +7,20 @@ struct WordKey: Hashable, Sendable {
     init(_ text: String) { self.text = text }
 
     static func == (lhs: WordKey, rhs: WordKey) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        let (a, b) = (lhs.text.utf8, rhs.text.utf8)
+        guard a.count == b.count else { return false }
+        let fast = a.withContiguousStorageIfAvailable { left in
+            b.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+        }
+        return (fast ?? nil) ?? a.elementsEqual(b)
     }
 
     func hash(into hasher: inout Hasher) {
-        var copy = text
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }
 
