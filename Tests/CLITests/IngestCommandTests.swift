@@ -80,7 +80,13 @@ struct IngestCommandTests {
         #expect(uninterrupted.status == 0)
 
         let db = directory.path("killed.sqlite")
-        for delay in [50_000, 150_000, 300_000] as [UInt32] {
+        // Kills at spread-out moments (deterministic pseudo-random delays), each resumed by the next run.
+        var state: UInt64 = 0x5EED
+        let delays: [UInt32] = (0..<8).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt32(20_000 + (state >> 33) % 400_000)
+        }
+        for delay in delays {
             let process = Process()
             process.executableURL = ArticlesBinary.url
             process.arguments = ["ingest", "--quiet", "--db", db, "--batch-size", "7", corpus.path]
@@ -91,10 +97,15 @@ struct IngestCommandTests {
         }
         let resumed = try ArticlesBinary.run(["ingest", "--db", db, "--batch-size", "7", corpus.path])
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        for table in ["articles", "article_tags", "article_links", "similar_headlines", "tags", "sources", "articles_fts"] {
+        for table in ["articles", "article_tags", "article_links", "similar_headlines", "tags", "sources", "articles_fts",
+                      "mentions", "entities", "entity_aliases", "article_signatures", "signature_bands", "tag_spellings"] {
             #expect(try countRows(db, table) == countRows(reference, table), "\(table)")
         }
-        let integrity = try sqlite(db, "INSERT INTO articles_fts(articles_fts) VALUES('integrity-check'); PRAGMA integrity_check;")
+        // No half-stored article: the FTS index matches the rows (integrity-check with rank 1
+        // compares it to the content table), and no mention lacks its article.
+        #expect(try sqlite(db, "SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)")
+                    .trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        let integrity = try sqlite(db, "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1); PRAGMA integrity_check;")
         #expect(integrity.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
     }
 
