@@ -5,6 +5,7 @@ public struct Row: Sendable, Equatable {
     /// Values, in column order.
     public let values: [DatabaseValue]
 
+    /// A row of `values` under `columns` (same order).
     public init(columns: [String], values: [DatabaseValue]) {
         self.columns = columns
         self.values = values

@@ -5,8 +5,14 @@ import ArabicText
 /// عرقجي) or standing in apposition after a reporting verb (أكد سيرجي ريابكوف نائب وزير ...);
 /// later mentions of those people by their last name (ريابكوف); the dateline city and agency.
 public struct EntityExtractor: Sendable {
+    /// The names it knows.
     public let gazetteer: Gazetteer
 
+    /// An extractor over `gazetteer` (by default the built-in one).
+    ///
+    /// ```swift
+    /// let mentions = EntityExtractor().mentions(in: Article(body: "قال وزير الخارجية الإيراني عباس عرقجي ..."))
+    /// ```
     public init(gazetteer: Gazetteer = Gazetteer()) {
         self.gazetteer = gazetteer
     }

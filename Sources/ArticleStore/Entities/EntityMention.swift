@@ -13,6 +13,7 @@ public struct EntityMention: Sendable, Equatable {
     /// True for a nisba adjective (الروسي) rather than the name itself.
     public let isAdjective: Bool
 
+    /// A mention; offsets are code points into the field's original text.
     public init(name: String, type: EntityType, field: String, start: Int, end: Int, surface: String, isAdjective: Bool) {
         self.name = name
         self.type = type

@@ -11,6 +11,7 @@ public struct Gazetteer: Sendable {
         let isAdjective: Bool
     }
 
+    /// Every entry, built-in first, then the extra ones.
     public let entries: [GazetteerEntry]
     /// Forms by their first normalized word, longest first.
     private let formsByFirstWord: [WordKey: [Form]]

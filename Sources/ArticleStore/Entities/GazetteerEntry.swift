@@ -9,6 +9,7 @@ public struct GazetteerEntry: Sendable, Equatable, Codable {
     /// Nisba adjectives (without or with ال, any gender or number) that refer to it.
     public var adjectives: [String]
 
+    /// An entry; `aliases` and `adjectives` match in any spelling, like the name.
     public init(name: String, type: EntityType, aliases: [String] = [], adjectives: [String] = []) {
         self.name = name
         self.type = type

@@ -10,6 +10,7 @@ import ArabicText
 public struct AggregatorPageParser: Sendable {
     private let analyzer: Analyzer
 
+    /// A parser that matches tags and markers with `analyzer`'s normalization.
     public init(analyzer: Analyzer = Analyzer()) {
         self.analyzer = analyzer
     }

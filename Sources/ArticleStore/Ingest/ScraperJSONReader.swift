@@ -5,6 +5,7 @@ import Foundation
 /// trafilatura (`title`, `text`, `author`, `date`, `source`/`url`, `hostname`, `sitename`, `tags`,
 /// `categories`, `language`). Fields we do not model are kept, as JSON, in ``Article/extra``.
 public struct ScraperJSONReader: Sendable {
+    /// A reader; it holds no state.
     public init() {}
 
     private static let known: Set<String> = [

@@ -41,6 +41,12 @@ public struct Article: Sendable, Equatable {
     /// Its line in that file (JSON Lines), 1-based.
     public var originLine: Int?
 
+    /// An article to store. Only `body` is required (a title-only related entry may pass an
+    /// empty body with a title).
+    ///
+    /// ```swift
+    /// try store.add(Article(title: "عنوان", body: "نص", source: "جريدة الوطن", tags: ["اقتصاد"]))
+    /// ```
     public init(title: String? = nil, body: String, dateline: String? = nil, agency: String? = nil,
                 source: String? = nil, sourceDomain: String? = nil, url: String? = nil,
                 published: String? = nil, modified: String? = nil, language: String? = nil,
