@@ -55,8 +55,9 @@ public struct EntityExtractor: Sendable {
         init(_ text: String, analyzer: Analyzer) {
             tokens = analyzer.words(text)
             words = tokens.map(\.normalized)
-            cliticForms = words.map { word in
-                guard let first = word.unicodeScalars.first, Words.cliticLetters.contains(first) else { return [] }
+            // Stopwords (في، من، لا ...) never start a name or role: no clitic forms for them.
+            cliticForms = zip(words, tokens).map { word, token in
+                guard !token.isStopword, let first = word.unicodeScalars.first, Words.cliticLetters.contains(first) else { return [] }
                 return Gazetteer.cliticVariants(word)
             }
             scalars = Array(text.unicodeScalars)
