@@ -297,8 +297,10 @@ public struct EntityExtractor: Sendable {
     /// Mentions of known people by their last name alone (or with a clitic).
     private func laterMentions(in words: Words, field: String, people: [String: [String]], existing: [EntityMention]) -> [EntityMention] {
         var lastNames: [WordKey: String] = [:]
-        for (name, nameWords) in people where nameWords.count >= 2 {
-            guard let last = nameWords.last, last.count >= 3, !PersonRules.notNames.contains(last) else { continue }
+        // In name order, first one wins: dictionary order changes from run to run, results must not.
+        for (name, nameWords) in people.sorted(by: { $0.key < $1.key }) where nameWords.count >= 2 {
+            guard let last = nameWords.last, last.count >= 3, !PersonRules.notNames.contains(last),
+                  lastNames[WordKey(last)] == nil else { continue }
             lastNames[WordKey(last)] = name
         }
         guard !lastNames.isEmpty else { return [] }

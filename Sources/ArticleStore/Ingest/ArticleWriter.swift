@@ -43,10 +43,10 @@ final class ArticleWriter {
     /// Stores `article` and everything attached to it. Runs in a savepoint: on error nothing of
     /// it stays.
     @discardableResult
-    func add(_ article: Article, replace: Bool) throws -> AddResult {
+    func add(_ article: Article, replace: Bool, mentions: [EntityMention]? = nil) throws -> AddResult {
         let pendingBefore = pendingIndex.count
         do {
-            return try addInSavepoint(article, replace: replace)
+            return try addInSavepoint(article, replace: replace, mentions: mentions)
         } catch {
             // The savepoint rolled the rows back; forget their FTS rows too.
             for entry in pendingIndex[pendingBefore...] { pendingIDs.remove(entry.id) }
@@ -68,9 +68,13 @@ final class ArticleWriter {
         pendingIDs.removeAll(keepingCapacity: true)
     }
 
-    private func addInSavepoint(_ article: Article, replace: Bool) throws -> AddResult {
+    /// The extractor this writer runs (nil when entities are off), for callers that extract
+    /// ahead on another thread and pass the mentions to ``add(_:replace:mentions:)``.
+    var entityExtractor: EntityExtractor? { extractor }
+
+    private func addInSavepoint(_ article: Article, replace: Bool, mentions: [EntityMention]?) throws -> AddResult {
         try connection.savepoint {
-            let result = try store(article, replace: replace)
+            let result = try store(article, replace: replace, mentions: mentions)
             switch result {
             case .duplicate, .nearDuplicate: return result
             default: break
@@ -88,7 +92,7 @@ final class ArticleWriter {
         }
     }
 
-    private func store(_ article: Article, replace: Bool) throws -> AddResult {
+    private func store(_ article: Article, replace: Bool, mentions: [EntityMention]? = nil) throws -> AddResult {
         let (normalizedBody, bodyTerms) = keys.normalizedTextAndTerms(article.body)
         let hash = keys.contentHash(article, normalizedBody: normalizedBody)
         let signature = MinHashSignature(terms: bodyTerms)
@@ -161,7 +165,7 @@ final class ArticleWriter {
             }
         }
         if let extractor, let entityWriter {
-            try entityWriter.write(extractor.mentions(in: article), article: id)
+            try entityWriter.write(mentions ?? extractor.mentions(in: article), article: id)
         }
         for (position, tag) in article.tags.enumerated() {
             let tagID = try self.tagID(tag)

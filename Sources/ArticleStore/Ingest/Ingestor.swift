@@ -151,9 +151,51 @@ final class Ingestor {
         }
     }
 
+    /// Articles whose entity mentions another thread is extracting while this one writes the
+    /// previous chunk (extraction is most of ingest time; the two cores then overlap).
+    private final class ExtractionChunk: @unchecked Sendable {
+        let records: [(article: Article, line: Int)]
+        private(set) var mentions: [[EntityMention]] = []
+        private let group = DispatchGroup()
+
+        init(_ records: [(article: Article, line: Int)], extractor: EntityExtractor) {
+            self.records = records
+            group.enter()
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                mentions = records.map { extractor.mentions(in: $0.article) }
+                group.leave()
+            }
+        }
+
+        /// Waits for the extraction to finish.
+        func wait() { group.wait() }
+    }
+
+    private static let chunkSize = 64
+
     private func ingestLines(_ reader: InputLineReader, path: String) throws {
         var reader = reader
         var sawRecord = false
+        let extractor = writer.entityExtractor
+        var pending: [(article: Article, line: Int)] = []
+        var inFlight: ExtractionChunk?
+        func write(_ chunk: ExtractionChunk) throws {
+            chunk.wait()
+            for (index, record) in chunk.records.enumerated() {
+                do {
+                    try add(record.article, path: path, mentions: chunk.mentions[index])
+                } catch let error as ArticleStoreError where !Self.isFatal(error) {
+                    fail(path, error.description)
+                }
+            }
+        }
+        func flush() throws {
+            guard let extractor, !pending.isEmpty else { return }
+            let next = ExtractionChunk(pending, extractor: extractor)
+            pending = []
+            if let previous = inFlight { try write(previous) }
+            inFlight = next
+        }
         while let line = reader.next() {
             switch line {
             case let .tooLong(bytes, number):
@@ -172,23 +214,30 @@ final class Ingestor {
                 }
                 do {
                     let article = try jsonReader.article(fromLine: String(decoding: bytes, as: UTF8.self), origin: path, line: number)
-                    try add(article, path: path)
+                    if extractor != nil {
+                        pending.append((article, number))
+                        if pending.count >= Self.chunkSize { try flush() }
+                    } else {
+                        try add(article, path: path)
+                    }
                 } catch let error as ArticleStoreError where !Self.isFatal(error) {
                     fail(path, error.description)
                 }
             }
             if summary.added % 256 == 0 { report(force: false) }
         }
+        try flush()
+        if let last = inFlight { try write(last) }
         summary.bytes += reader.bytesRead
         if !sawRecord { fail(path, "\(path): empty file") }
     }
 
     // MARK: Writing
 
-    private func add(_ article: Article, path: String) throws {
+    private func add(_ article: Article, path: String, mentions: [EntityMention]? = nil) throws {
         if !connection.isInTransaction { try connection.execute("BEGIN IMMEDIATE") }
         let before = writer.counts
-        try writer.add(article, replace: options.replace)
+        try writer.add(article, replace: options.replace, mentions: mentions)
         let after = writer.counts
         summary.added += after.added - before.added
         summary.duplicates += after.duplicates - before.duplicates

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArticleStore
 
@@ -84,6 +85,31 @@ struct EntityExtractionTests {
         let text = "أعلنت وزارة الداخلية المصرية، ونقلت وكالة الأنباء القطرية عن الجيش السوداني بيانا."
         let organizations = extractor.mentions(in: Article(body: text)).filter { $0.type == .organization }
         #expect(organizations.map(\.surface) == ["وزارة الداخلية المصرية", "وكالة الأنباء القطرية", "الجيش السوداني"])
+    }
+
+    @Test("ingest (extracting on a second thread, in chunks) stores exactly what a rebuild extracts")
+    func pipelineMatchesRebuild() throws {
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore(path: directory.path("s.sqlite"))
+        let names = ["عباس عرقجي", "محمد عرقجي", "سامر الخطيب", "ليلى الخطيب", "هاكان فيدان"]
+        let lines = (0..<200).map { index -> String in
+            let first = names[index % names.count], second = names[(index / 3) % names.count]
+            let body = "قال وزير الخارجية \(first)، اليوم، إن طهران وموسكو تتعاونان. وأكد المتحدث \(second)، أمس، ذلك. وأضاف \(first.split(separator: " ").last!) أن الأمر مستمر \(index)."
+            return JSONValue.object([("maintext", .string(body)), ("url", .string("https://x.example/\(index)"))]).serialized()
+        }
+        let path = directory.path("in.jsonl")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        _ = try store.ingest([path])
+        func snapshot() throws -> [String] {
+            try store.connection.rows("""
+                SELECT m.article_id, e.name, m.field, m.start_offset, m.end_offset, m.surface FROM mentions m
+                  JOIN entities e ON e.id = m.entity_id ORDER BY 1, 3, 4, 2
+                """).map { $0.values.map { $0.string ?? $0.int64.map(String.init) ?? "" }.joined(separator: "|") }
+        }
+        let ingested = try snapshot()
+        #expect(ingested.count > 800)
+        try store.rebuildEntities()
+        #expect(try snapshot() == ingested)
     }
 
     @Test("hostile and odd input never crashes")
