@@ -25,30 +25,13 @@ struct SearchEngine {
     func matchingIDs(_ query: SearchQuery) throws -> [Int64] {
         var builder = FTSQueryBuilder(analyzer: analyzer, isIndexed: { try isIndexed($0) })
         let match = try query.expression.map { try builder.build($0, mode: query.mode) }
-        var conditions: [String] = []
-        var arguments: [DatabaseValue] = []
-        let from: String
-        if let match {
-            from = "articles_fts JOIN articles AS a INDEXED BY articles_lookup ON a.id = articles_fts.rowid"
-            conditions.append("articles_fts MATCH ?")
-            arguments.append(.text(match))
-        } else {
-            from = "articles AS a"
-        }
-        appendFilters(query.filters, to: &conditions, &arguments)
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (from, whereClause, arguments) = source(match: match, filters: query.filters)
         return try connection.rows("SELECT a.id FROM \(from) \(whereClause) ORDER BY a.id", arguments).compactMap { $0[0].int64 }
     }
 
-    /// Runs an FTS5 expression as given (for experts): its terms must already be analyzed.
-    func searchRaw(_ expression: String, filters: SearchFilters, options: SearchOptions) throws -> SearchResults {
-        let terms = expression.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-            .filter { !["AND", "OR", "NOT", "NEAR"].contains($0) }
-        return try run(match: expression, filters: filters, options: options, highlightTerms: terms, highlightPrefixes: [], raw: true)
-    }
-
-    private func run(match: String?, filters: SearchFilters, options: SearchOptions,
-                     highlightTerms: [String], highlightPrefixes: [String], raw: Bool) throws -> SearchResults {
+    /// The FROM and WHERE clauses (with their arguments) selecting the articles that match
+    /// `match` and `filters`, as `a`.
+    private func source(match: String?, filters: SearchFilters) -> (from: String, whereClause: String, arguments: [DatabaseValue]) {
         var conditions: [String] = []
         var arguments: [DatabaseValue] = []
         let from: String
@@ -61,7 +44,19 @@ struct SearchEngine {
             from = "articles AS a"
         }
         appendFilters(filters, to: &conditions, &arguments)
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return (from, conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// Runs an FTS5 expression as given (for experts): its terms must already be analyzed.
+    func searchRaw(_ expression: String, filters: SearchFilters, options: SearchOptions) throws -> SearchResults {
+        let terms = expression.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            .filter { !["AND", "OR", "NOT", "NEAR"].contains($0) }
+        return try run(match: expression, filters: filters, options: options, highlightTerms: terms, highlightPrefixes: [], raw: true)
+    }
+
+    private func run(match: String?, filters: SearchFilters, options: SearchOptions,
+                     highlightTerms: [String], highlightPrefixes: [String], raw: Bool) throws -> SearchResults {
+        let (from, whereClause, arguments) = source(match: match, filters: filters)
 
         let score = match == nil ? "NULL" : "-bm25(articles_fts, ?, ?, ?)"
         let scoreArguments: [DatabaseValue] = match == nil ? [] : [.real(options.weights.title), .real(options.weights.body), .real(options.weights.tags)]
