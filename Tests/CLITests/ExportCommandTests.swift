@@ -8,9 +8,7 @@ struct ExportCommandTests {
 
     init() throws {
         directory = try TemporaryDirectory()
-        db = directory.path("seeds.sqlite")
-        let ingest = try ArticlesBinary.run(["ingest", "--db", db, packageRoot.appendingPathComponent("seeds").path])
-        #expect(ingest.status == 0, "\(ingest.stderr)")
+        db = try ArticlesBinary.seededDatabase(in: directory)
     }
 
     @Test("export | ingest into a new store gives the same articles; stdin works")

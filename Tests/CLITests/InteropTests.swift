@@ -21,9 +21,7 @@ struct InteropTests {
           .enabled(if: toolsInstalled, "datasette and sqlite-utils are not installed (pip install datasette sqlite-utils)"))
     func tools() throws {
         let directory = try TemporaryDirectory()
-        let db = directory.path("seeds.sqlite")
-        let ingest = try ArticlesBinary.run(["ingest", "--db", db, packageRoot.appendingPathComponent("seeds").path])
-        #expect(ingest.status == 0)
+        let db = try ArticlesBinary.seededDatabase(in: directory)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/Interop/interop.py").path, db]

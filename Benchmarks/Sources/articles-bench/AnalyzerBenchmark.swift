@@ -88,19 +88,10 @@ struct AnalyzerBenchmark {
         guard let classpath = try? String(contentsOf: classpathFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) else {
             return nil
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["java", "-Xmx2g", "-cp", classpath, "AnalyzerThroughput", file.path, String(rounds)]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let mbPerSecond = (object["mb_per_s"] as? NSNumber)?.doubleValue else {
-            throw BenchmarkError("the Lucene baseline failed (status \(process.terminationStatus))")
-        }
-        return LuceneResult(mbPerSecond: mbPerSecond, tokens: (object["tokens"] as? NSNumber)?.intValue ?? 0)
+        let result = try JSONProcess.numbers(URL(fileURLWithPath: "/usr/bin/env"),
+                                             ["java", "-Xmx2g", "-cp", classpath, "AnalyzerThroughput", file.path, String(rounds)],
+                                             what: "the Lucene baseline")
+        guard let mbPerSecond = result["mb_per_s"] else { throw BenchmarkError("the Lucene baseline printed no mb_per_s") }
+        return LuceneResult(mbPerSecond: mbPerSecond, tokens: Int(result["tokens"] ?? 0))
     }
 }

@@ -153,19 +153,7 @@ struct ScaleBenchmark {
 
     /// Runs this executable with a hidden command and reads the one JSON line it prints.
     static func child(_ arguments: [String]) throws -> [String: Double] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw BenchmarkError("\(arguments[0]) failed with status \(process.terminationStatus)")
-        }
-        return object.compactMapValues { ($0 as? NSNumber)?.doubleValue }
+        try JSONProcess.numbers(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), arguments, what: arguments[0])
     }
 
     /// `_ingest-store JSONL DB`: our ingest, in its own process.

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `articles` executable, which SwiftPM builds beside the test bundle.
 struct ArticlesBinary {
@@ -48,6 +49,16 @@ struct ArticlesBinary {
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outputData, as: UTF8.self),
                       stderr: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+extension ArticlesBinary {
+    /// Ingests the package's `seeds/` into `seeds.sqlite` in `directory` and returns its path.
+    static func seededDatabase(in directory: TemporaryDirectory) throws -> String {
+        let db = directory.path("seeds.sqlite")
+        let ingest = try run(["ingest", "--db", db, packageRoot.appendingPathComponent("seeds").path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        return db
     }
 }
 
