@@ -46,11 +46,6 @@ public struct LightStemmer: Sendable {
         return ScalarString.make(scalars[stemRange(scalars[...])])
     }
 
-    /// The stem of a normalized word, as scalars.
-    func stem(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        Array(word[stemRange(word[...])])
-    }
-
     /// The range of `word` (indices of the slice) that is its stem.
     func stemRange(_ word: ArraySlice<Unicode.Scalar>) -> Range<Int> {
         switch rules {

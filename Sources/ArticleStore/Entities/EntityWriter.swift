@@ -67,7 +67,4 @@ final class EntityWriter {
             try connection.run("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key) VALUES (?, ?, ?)", [id, alias, key])
         }
     }
-
-    /// Forgets cached ids (after merges or deletions).
-    func resetCache() { ids.removeAll() }
 }

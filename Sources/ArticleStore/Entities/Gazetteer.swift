@@ -100,9 +100,4 @@ public struct Gazetteer: Sendable {
         }
         return nil
     }
-
-    /// Whether `word` (normalized, clitics allowed) is the first word of some form.
-    func startsForm(_ word: String) -> Bool {
-        Self.cliticVariants(word).contains { formsByFirstWord[WordKey($0.0)] != nil }
-    }
 }

@@ -10,11 +10,6 @@ struct TextKey {
         analyzer.termsText(text, includingStopwords: true)
     }
 
-    /// The normalized words, space separated: what the content hash is computed over.
-    func normalizedText(_ text: String) -> String {
-        analyzer.normalizedAndTermsText(text).normalized
-    }
-
     /// The index terms, space separated: what goes into the FTS columns.
     func terms(_ text: String?) -> String {
         guard let text else { return "" }
@@ -26,13 +21,9 @@ struct TextKey {
         analyzer.normalizedAndTermsText(text)
     }
 
-    /// SHA-256 over the normalized body, plus the URL when present (and the title key when the
-    /// body is empty, for title-only related articles).
-    func contentHash(_ article: Article) -> String {
-        contentHash(article, normalizedBody: normalizedText(article.body))
-    }
-
-    /// ``contentHash(_:)`` with the body's normalized text already computed.
+    /// SHA-256 over the normalized body (`normalizedBody`, from ``normalizedTextAndTerms(_:)``),
+    /// plus the URL when present (and the title key when the body is empty, for title-only
+    /// related articles).
     func contentHash(_ article: Article, normalizedBody body: String) -> String {
         var hasher = SHA256()
         hasher.update("articlestore-v1\u{1}")
