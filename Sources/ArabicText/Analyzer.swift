@@ -15,7 +15,7 @@ public struct Analyzer: Sendable {
     private let stemmer: LightStemmer
     private let normalizer = Normalizer()
     private let luceneNormalizer: LuceneNormalizer
-    private let stopwords: ScalarWordSet
+    private let stopwords: WordTable
 
     public init(profile: AnalyzerProfile = .default) {
         self.profile = profile
@@ -98,6 +98,31 @@ public struct Analyzer: Sendable {
         return (normalizedText.string, terms.string)
     }
 
+    /// Analyzes `text` once for every use the store has of it: the original scalars, each
+    /// word's place, normalized form and stem, the normalized words joined by spaces and the
+    /// index terms joined by spaces (as ``normalizedAndTermsText(_:)`` gives them).
+    public func analyze(_ text: String) -> AnalyzedText {
+        let (scalars, classes) = Self.decode(text)
+        var words: [AnalyzedText.Word] = []
+        words.reserveCapacity(scalars.count / 5)
+        var normalizedScalars: [Unicode.Scalar] = []
+        normalizedScalars.reserveCapacity(scalars.count)
+        var normalizedText = UTF8Builder(capacity: text.utf8.count)
+        var terms = UTF8Builder(capacity: text.utf8.count)
+        forEachWord(scalars: scalars, classes: classes) { word, normalized in
+            let start = normalizedScalars.count
+            normalizedScalars.append(contentsOf: normalized)
+            words.append(AnalyzedText.Word(scalarRange: word.scalarRange, utf8Range: word.utf8Range,
+                                           normalizedRange: start..<normalizedScalars.count,
+                                           stemRange: (start + word.stemRange.lowerBound)..<(start + word.stemRange.upperBound),
+                                           isStopword: word.isStopword))
+            if !normalized.isEmpty { normalizedText.appendWord(normalized[...]) }
+            if !word.isStopword, !word.stemRange.isEmpty { terms.appendWord(normalized[word.stemRange]) }
+        }
+        return AnalyzedText(scalars: scalars, classes: classes, normalizedScalars: normalizedScalars, words: words,
+                            normalizedText: normalizedText.string, termsText: terms.string)
+    }
+
     /// One word's place and normalized form: a lighter ``Token`` for callers that need neither
     /// the stem nor UTF-8/UTF-16 offsets.
     public struct Word: Sendable, Equatable {
@@ -133,6 +158,11 @@ public struct Analyzer: Sendable {
     /// during the call).
     func forEachWord(in text: String, _ body: (WordView, [Unicode.Scalar]) -> Void) {
         let (scalars, classes) = Self.decode(text)
+        forEachWord(scalars: scalars, classes: classes, body)
+    }
+
+    /// The analysis core over decoded scalars and their classes.
+    private func forEachWord(scalars: [Unicode.Scalar], classes: [ScalarClass], _ body: (WordView, [Unicode.Scalar]) -> Void) {
         guard !scalars.isEmpty else { return }
         var spans: [WordSegmenter.Span] = []
         spans.reserveCapacity(scalars.count / 4)

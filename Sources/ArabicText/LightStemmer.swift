@@ -22,7 +22,7 @@ public struct LightStemmer: Sendable {
     }
 
     public let rules: Rules
-    private let protected: ScalarWordSet
+    private let protected: WordTable
 
     public init(rules: Rules) {
         self.rules = rules

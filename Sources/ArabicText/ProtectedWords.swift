@@ -6,7 +6,7 @@ enum ProtectedWords {
 
     static func contains(_ word: ArraySlice<Unicode.Scalar>) -> Bool { set.contains(word) }
 
-    static let set = ScalarWordSet(words)
+    static let set = WordTable(words)
 
     static let words: Set<String> = [
         // Places ending in ان ون ين or otherwise cut by light10.

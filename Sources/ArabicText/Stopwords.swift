@@ -11,8 +11,8 @@ public enum Stopwords {
     }()
 
     /// ``lucene`` and ``normalized`` as scalar sets, for the analyzer.
-    static let luceneScalars = ScalarWordSet(luceneList)
-    static let normalizedScalars = ScalarWordSet(normalized)
+    static let luceneScalars = WordTable(luceneList)
+    static let normalizedScalars = WordTable(normalized)
 
     static let luceneList: [String] = [
         "من", "ومن", "منها", "منه", "في", "وفي", "فيها", "فيه", "و", "ف", "ثم", "او", "أو", "ب", "بها", "به",

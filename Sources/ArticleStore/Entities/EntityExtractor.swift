@@ -19,12 +19,18 @@ public struct EntityExtractor: Sendable {
 
     /// The mentions in an article's title, body, dateline and agency, in text order per field.
     public func mentions(in article: Article) -> [EntityMention] {
+        mentions(in: article, title: article.title.map(gazetteer.analyzer.analyze), body: article.body.isEmpty ? nil : gazetteer.analyzer.analyze(article.body))
+    }
+
+    /// The mentions in an article whose title and body are already analyzed (by the gazetteer's
+    /// analyzer): ingest analyzes each text once for the index, the content hash and this.
+    func mentions(in article: Article, title: AnalyzedText?, body: AnalyzedText?) -> [EntityMention] {
         var found: [EntityMention] = []
         var people: [String: [String]] = [:]     // canonical name → its words, for later mentions
         var fields: [(String, Words)] = []
-        for (field, text) in [("title", article.title), ("body", article.body)] {
-            guard let text, !text.isEmpty else { continue }
-            fields.append((field, Words(text, analyzer: gazetteer.analyzer)))
+        for (field, text) in [("title", title), ("body", body)] {
+            guard let text, !text.words.isEmpty else { continue }
+            fields.append((field, Words(text, gazetteer: gazetteer)))
         }
         for (field, words) in fields {
             found += mentions(in: words, field: field, people: &people)
@@ -42,85 +48,22 @@ public struct EntityExtractor: Sendable {
         return found.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
     }
 
-    /// The analyzed words of a text, and whether punctuation separates each from the next.
-    struct Words {
-        let tokens: [Analyzer.Word]
-        let words: [String]
-        let boundaries: [Bool]
-        let scalars: [Unicode.Scalar]
-        /// Each word's forms without clitics (computed once: every rule looks at them); empty
-        /// for words that cannot carry one.
-        private let cliticForms: [[(String, Int)]]
-
-        init(_ text: String, analyzer: Analyzer) {
-            tokens = analyzer.words(text)
-            words = tokens.map(\.normalized)
-            // Stopwords (في، من، لا ...) never start a name or role: no clitic forms for them.
-            cliticForms = zip(words, tokens).map { word, token in
-                guard !token.isStopword, let first = word.unicodeScalars.first, Words.cliticLetters.contains(first) else { return [] }
-                return Gazetteer.cliticVariants(word)
-            }
-            scalars = Array(text.unicodeScalars)
-            var boundaries: [Bool] = []
-            boundaries.reserveCapacity(tokens.count)
-            for index in tokens.indices {
-                guard index + 1 < tokens.count else { boundaries.append(true); break }
-                var boundary = false
-                for scalar in scalars[tokens[index].scalarRange.upperBound..<tokens[index + 1].scalarRange.lowerBound]
-                    where scalar != " " && (scalar == "\n" || !scalar.properties.isWhitespace) {
-                    boundary = true
-                    break
-                }
-                boundaries.append(boundary)
-            }
-            self.boundaries = boundaries
-        }
-
-        private static let cliticLetters: Set<Unicode.Scalar> = ["و", "ف", "ب", "ل", "ك"]
-
-        /// The forms of word `index` with and without clitics, and the letters each drops.
-        func variants(_ index: Int) -> [(String, Int)] {
-            cliticForms[index].isEmpty ? [(words[index], 0)] : cliticForms[index]
-        }
-
-        func surface(_ range: Range<Int>) -> String {
-            String(String.UnicodeScalarView(scalars[range]))
-        }
-
-        /// Code-point offset of the first token letter after `letters` letters (skipping marks).
-        func start(of token: Int, skippingLetters letters: Int) -> Int {
-            var offset = tokens[token].scalarRange.lowerBound
-            var skipped = 0
-            while skipped < letters, offset < tokens[token].scalarRange.upperBound {
-                if scalars[offset].properties.isAlphabetic && scalars[offset].properties.generalCategory != .nonspacingMark {
-                    skipped += 1
-                }
-                offset += 1
-            }
-            // Marks on the skipped letter belong to it.
-            while offset < tokens[token].scalarRange.upperBound, scalars[offset].properties.generalCategory == .nonspacingMark {
-                offset += 1
-            }
-            return offset
-        }
-    }
-
     private func mentions(in words: Words, field: String, people: inout [String: [String]]) -> [EntityMention] {
         var result: [EntityMention] = []
-        var covered = [Bool](repeating: false, count: words.words.count)
+        var covered = [Bool](repeating: false, count: words.count)
         func add(_ name: String, _ type: EntityType, tokens: Range<Int>, clitics: Int, adjective: Bool) {
             let start = words.start(of: tokens.lowerBound, skippingLetters: clitics)
-            let end = words.tokens[tokens.upperBound - 1].scalarRange.upperBound
+            let end = words.scalarRange(tokens.upperBound - 1).upperBound
             guard end > start else { return }
             result.append(EntityMention(name: name, type: type, field: field, start: start, end: end,
                                         surface: words.surface(start..<end), isAdjective: adjective))
             for index in tokens { covered[index] = true }
         }
         // 1. Gazetteer names, longest first from each position.
-        var matches: [Gazetteer.Match?] = Array(repeating: nil, count: words.words.count)
+        var matches: [Gazetteer.Match?] = Array(repeating: nil, count: words.count)
         var index = 0
-        while index < words.words.count {
-            if let match = gazetteer.match(words.words, at: index, boundaries: words.boundaries, variants: words.variants(index)) {
+        while index < words.count {
+            if let match = gazetteer.match(words, at: index) {
                 matches[index] = match
                 index = match.tokens.upperBound
             } else {
@@ -131,19 +74,19 @@ public struct EntityExtractor: Sendable {
         //    name inside a role phrase still counts as the phrase's modifier).
         for person in peopleByRules(in: words, matches: matches) {
             let canonical = canonicalPerson(tokens: person, words: words)
-            people[canonical] = person.map { words.words[$0] }
+            people[canonical] = person.map { words.string($0) }
             add(canonical, .person, tokens: person, clitics: 0, adjective: false)
         }
         // 3. Organizations by pattern: وزارة الخارجية [الروسية], وكالة الأنباء القطرية, الجيش الإسرائيلي.
         for (range, clitics) in organizationsByPattern(in: words, matches: matches) where !range.contains(where: { covered[$0] }) {
             let start = words.start(of: range.lowerBound, skippingLetters: clitics)
-            let end = words.tokens[range.upperBound - 1].scalarRange.upperBound
+            let end = words.scalarRange(range.upperBound - 1).upperBound
             let name = gazetteerName(words.surface(start..<end), type: .organization) ?? Normalizer.strippingMarks(words.surface(start..<end))
             add(name, .organization, tokens: range, clitics: clitics, adjective: false)
         }
         for match in matches.compactMap({ $0 }) where !match.tokens.contains(where: { covered[$0] }) {
             let entry = gazetteer.entries[match.entry]
-            if entry.type == .person { people[entry.name] = Array(words.words[match.tokens]) }
+            if entry.type == .person { people[entry.name] = match.tokens.map { words.string($0) } }
             add(entry.name, entry.type, tokens: match.tokens, clitics: match.cliticLetters, adjective: match.isAdjective)
         }
         return result
@@ -152,31 +95,27 @@ public struct EntityExtractor: Sendable {
     /// The display name of a person found by a rule: the gazetteer's name when it knows them
     /// under these words, else the words as written (without clitics or harakat changes).
     private func canonicalPerson(tokens: Range<Int>, words: Words) -> String {
-        if let match = gazetteer.match(words.words, at: tokens.lowerBound, boundaries: words.boundaries),
+        if let match = gazetteer.match(words, at: tokens.lowerBound, allForms: true),
            match.tokens == tokens, gazetteer.entries[match.entry].type == .person {
             return gazetteer.entries[match.entry].name
         }
-        let start = words.tokens[tokens.lowerBound].scalarRange.lowerBound
-        let end = words.tokens[tokens.upperBound - 1].scalarRange.upperBound
+        let start = words.scalarRange(tokens.lowerBound).lowerBound
+        let end = words.scalarRange(tokens.upperBound - 1).upperBound
         return Normalizer.strippingMarks(words.surface(start..<end))
     }
 
     /// The canonical name of the gazetteer entry of `type` whose name or alias is `text`.
     private func gazetteerName(_ text: String, type: EntityType) -> String? {
-        let words = Words(text, analyzer: gazetteer.analyzer)
-        guard !words.words.isEmpty, let match = gazetteer.match(words.words, at: 0, boundaries: words.boundaries),
-              match.tokens.count == words.words.count, gazetteer.entries[match.entry].type == type else { return nil }
+        let words = Words(text, gazetteer: gazetteer)
+        guard words.count > 0, let match = gazetteer.match(words, at: 0, allForms: true),
+              match.tokens.count == words.count, gazetteer.entries[match.entry].type == type else { return nil }
         return gazetteer.entries[match.entry].name
     }
-
-    private static let organizationHeads: WordSet = ["وزاره", "وكاله", "الجيش", "جيش"]
-    private static let newsWords: WordSet = ["الانباء", "انباء"]
-    private static let armyWords: WordSet = ["الجيش", "جيش"]
 
     /// Ministries, news agencies and armies named by a pattern, with the clitic letters to skip.
     private func organizationsByPattern(in words: Words, matches: [Gazetteer.Match?]) -> [(Range<Int>, Int)] {
         var found: [(Range<Int>, Int)] = []
-        let count = words.words.count
+        let count = words.count
         /// A country or its adjective at `index`: its end, else nil.
         func place(at index: Int) -> Int? {
             guard index < count, let match = matches[index], gazetteer.entries[match.entry].type == .location else { return nil }
@@ -189,21 +128,21 @@ public struct EntityExtractor: Sendable {
                 index = match.tokens.upperBound
                 continue
             }
-            guard let (head, clitics) = words.variants(index).first(where: {
-                Self.organizationHeads.contains($0.0)
-            }) else {
+            guard words.variantFlags[index].contains(.organizationHead),
+                  let head = words.variants(index).first(where: { gazetteer.flags($0.id).contains(.organizationHead) }) else {
                 index += 1
                 continue
             }
             var end: Int?
-            if head.utf8.elementsEqual("وزاره".utf8), index + 1 < count, !words.boundaries[index], PersonRules.ministries.contains(words.words[index + 1]) {
+            let headFlags = gazetteer.flags(head.id), clitics = Int(head.clitics)
+            if headFlags.contains(.ministryHead), index + 1 < count, !words.boundaries[index], words.flags[index + 1].contains(.ministry) {
                 end = index + 2
                 if !words.boundaries[index + 1], let placeEnd = place(at: index + 2) { end = placeEnd }
-            } else if head.utf8.elementsEqual("وكاله".utf8), index + 1 < count, !words.boundaries[index],
-                      Self.newsWords.contains(words.words[index + 1]),
+            } else if headFlags.contains(.agencyHead), index + 1 < count, !words.boundaries[index],
+                      words.flags[index + 1].contains(.newsWord),
                       !words.boundaries[index + 1], let placeEnd = place(at: index + 2) {
                 end = placeEnd
-            } else if Self.armyWords.contains(head), !words.boundaries[index], let placeEnd = place(at: index + 1) {
+            } else if headFlags.contains(.armyWord), !words.boundaries[index], let placeEnd = place(at: index + 1) {
                 end = placeEnd
             }
             if let end {
@@ -219,20 +158,18 @@ public struct EntityExtractor: Sendable {
     /// Token ranges of people introduced by roles or in apposition.
     private func peopleByRules(in words: Words, matches: [Gazetteer.Match?]) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        let count = words.words.count
-        func isRole(_ index: Int) -> Bool {
-            words.variants(index).contains { PersonRules.roles.contains($0.0) }
-        }
+        let count = words.count
+        func isRole(_ index: Int) -> Bool { words.variantFlags[index].contains(.role) }
         func nameLike(_ index: Int, position: Int) -> Bool {
-            let word = words.words[index]
-            guard word.count >= 2, !words.tokens[index].isStopword || PersonRules.connectors.contains(word),
-                  !PersonRules.notNames.contains(word), !isRole(index) else { return false }
-            if word.allSatisfy(\.isNumber) { return false }
+            let word = words.normalized(index), flags = words.flags[index]
+            guard word.count >= 2, !words.isStopword(index) || flags.contains(.connector),
+                  !flags.contains(.notName), !isRole(index) else { return false }
+            if word.allSatisfy({ $0.properties.numericType != nil }) { return false }
             // A place or organization is not a name part (a known person is), except a nisba as
             // a family name after two names (محمد شياع السوداني).
             if let match = matches[index], gazetteer.entries[match.entry].type != .person,
                !(match.isAdjective && position >= 2 && match.tokens.count == 1) { return false }
-            if position == 0, word.hasPrefix("ال"), !PersonRules.connectors.contains(word) { return false }
+            if position == 0, word.starts(with: ["ا", "ل"]), !flags.contains(.connector) { return false }
             return true
         }
         /// A name of 2–4 words (connectors such as بن، عبد، آل not counted) starting at `start`,
@@ -241,13 +178,13 @@ public struct EntityExtractor: Sendable {
             var end = start
             var parts = 0
             while end < count, parts < 4, nameLike(end, position: end - start) {
-                if !PersonRules.connectors.contains(words.words[end]) { parts += 1 }
+                if !words.flags[end].contains(.connector) { parts += 1 }
                 end += 1
                 if words.boundaries[end - 1] { break }
                 if end - start >= 3, let match = matches[end - 1], match.isAdjective { break }
             }
             // A trailing connector (عبد, بن) is not a name's end.
-            while end > start, PersonRules.connectors.contains(words.words[end - 1]) { end -= 1 }
+            while end > start, words.flags[end - 1].contains(.connector) { end -= 1 }
             return end - start >= 2 ? start..<end : nil
         }
         var index = 0
@@ -262,7 +199,7 @@ public struct EntityExtractor: Sendable {
                     if let match = matches[cursor], gazetteer.entries[match.entry].type != .person {
                         cursor = match.tokens.upperBound
                         boundary = words.boundaries[cursor - 1]
-                    } else if PersonRules.roleModifiers.contains(words.words[cursor]) || isRole(cursor) {
+                    } else if words.flags[cursor].contains(.roleModifier) || isRole(cursor) {
                         boundary = words.boundaries[cursor]
                         cursor += 1
                     } else {
@@ -282,7 +219,7 @@ public struct EntityExtractor: Sendable {
             }
             roleDescribesPrevious = false
             // Apposition: a reporting verb, a name, then a role.
-            if PersonRules.reportingVerbs.contains(words.words[index]), !words.boundaries[index], index + 1 < count,
+            if words.flags[index].contains(.reportingVerb), !words.boundaries[index], index + 1 < count,
                let range = name(from: index + 1), range.upperBound < count, isRole(range.upperBound) {
                 found.append(range)
                 index = range.upperBound
@@ -296,35 +233,45 @@ public struct EntityExtractor: Sendable {
 
     /// Mentions of known people by their last name alone (or with a clitic).
     private func laterMentions(in words: Words, field: String, people: [String: [String]], existing: [EntityMention]) -> [EntityMention] {
-        var lastNames: [WordKey: String] = [:]
+        var lastNames: [String] = []
+        var names: [String] = []
         // In name order, first one wins: dictionary order changes from run to run, results must not.
         for (name, nameWords) in people.sorted(by: { $0.key < $1.key }) where nameWords.count >= 2 {
-            guard let last = nameWords.last, last.count >= 3, !PersonRules.notNames.contains(last),
-                  lastNames[WordKey(last)] == nil else { continue }
-            lastNames[WordKey(last)] = name
+            guard let last = nameWords.last, last.unicodeScalars.count >= 3,
+                  !gazetteer.flags(gazetteer.lexicon.index(of: last).map(Int32.init) ?? -1).contains(.notName),
+                  !lastNames.contains(last) else { continue }
+            lastNames.append(last)
+            names.append(name)
         }
         guard !lastNames.isEmpty else { return [] }
+        let table = WordTable(lastNames)
         var result: [EntityMention] = []
-        for index in words.words.indices {
-            for (variant, clitics) in words.variants(index) {
-                guard let name = lastNames[WordKey(variant)] else { continue }
-                let start = words.start(of: index, skippingLetters: clitics)
-                let end = words.tokens[index].scalarRange.upperBound
-                if existing.contains(where: { $0.start < end && start < $0.end }) { break }
-                result.append(EntityMention(name: name, type: .person, field: field, start: start, end: end,
-                                            surface: words.surface(start..<end), isAdjective: false))
-                break
+        for index in 0..<words.count {
+            var found: (name: String, clitics: Int)?
+            let isStopword = words.isStopword(index)
+            Gazetteer.forEachCliticVariant(of: words.normalized(index)) { prefix, rest, clitics in
+                if let entry = table.index(of: rest, after: prefix) {
+                    found = (names[entry], clitics)
+                    return true
+                }
+                return isStopword
             }
+            guard let (name, clitics) = found else { continue }
+            let start = words.start(of: index, skippingLetters: clitics)
+            let end = words.scalarRange(index).upperBound
+            if existing.contains(where: { $0.start < end && start < $0.end }) { continue }
+            result.append(EntityMention(name: name, type: .person, field: field, start: start, end: end,
+                                        surface: words.surface(start..<end), isAdjective: false))
         }
         return result
     }
 
     /// A dateline or agency field: the gazetteer entity it names, else the field itself.
     private func wholeField(_ text: String, field: String, type: EntityType) -> [EntityMention] {
-        let words = Words(text, analyzer: gazetteer.analyzer)
-        guard !words.words.isEmpty else { return [] }
+        let words = Words(text, gazetteer: gazetteer)
+        guard words.count > 0 else { return [] }
         let count = text.unicodeScalars.count
-        if let match = gazetteer.match(words.words, at: 0, boundaries: words.boundaries), match.tokens.count == words.words.count {
+        if let match = gazetteer.match(words, at: 0, allForms: true), match.tokens.count == words.count {
             let entry = gazetteer.entries[match.entry]
             return [EntityMention(name: entry.name, type: entry.type, field: field, start: 0, end: count, surface: text, isAdjective: false)]
         }

@@ -1,7 +1,8 @@
-/// Word lists the person rules use, in normalized form (ة → ه, أ إ آ → ا, ى → ي).
-enum PersonRules {
+/// Word lists the extraction rules use, in normalized form (ة → ه, أ إ آ → ا, ى → ي). The
+/// gazetteer turns them into one flag set per word (``WordFlags``), so a rule asks one table.
+enum RuleWords {
     /// Titles and roles that introduce a person: وزير الخارجية الإيراني، عباس عرقجي.
-    static let roles: WordSet = [
+    static let roles = [
         "وزير", "وزيره", "الوزير", "الوزيره", "رئيس", "الرئيس", "رئيسه", "الرئيسه", "نائب", "النائب", "المتحدث",
         "المتحدثه", "متحدث", "الناطق", "ناطق", "الملك", "الامير", "الاميره", "الشيخ", "الشيخه", "السفير", "سفير",
         "السفيره", "الامين", "مفوض", "المفوض", "مستشار", "المستشار", "قائد", "القائد", "زعيم", "الزعيم", "المبعوث",
@@ -12,7 +13,7 @@ enum PersonRules {
     ]
 
     /// Words that continue a role phrase: offices, ministries, ranks, qualifiers.
-    static let roleModifiers: WordSet = [
+    static let roleModifiers = [
         "الخارجيه", "الدفاع", "الداخليه", "الماليه", "الاقتصاد", "العدل", "الصحه", "التعليم", "النفط",
         "الطاقه", "الاعلام", "الثقافه", "الزراعه", "التجاره", "الصناعه", "الخارجيه،", "الوزراء", "العام",
         "الاعلي", "الاسبق", "السابق", "الحالي", "الاول", "العهد", "الحكومه", "الجمهوريه", "البرلمان",
@@ -26,14 +27,14 @@ enum PersonRules {
     ]
 
     /// What a ministry (وزارة ...) is of.
-    static let ministries: WordSet = [
+    static let ministries = [
         "الخارجيه", "الدفاع", "الداخليه", "الماليه", "الاقتصاد", "العدل", "الصحه", "التعليم", "النفط", "الطاقه",
         "الاعلام", "الثقافه", "الزراعه", "التجاره", "الصناعه", "السياحه", "النقل", "الاتصالات", "البيئه", "العمل",
         "الاسكان", "التخطيط", "الاوقاف", "الشباب", "الرياضه", "المياه", "الكهرباء", "الهجره", "التربيه",
     ]
 
     /// Reporting verbs after which an apposition name may stand (أكد سيرجي ريابكوف نائب وزير...).
-    static let reportingVerbs: WordSet = [
+    static let reportingVerbs = [
         "اكد", "قال", "صرح", "اعلن", "اوضح", "شدد", "اشار", "دعا", "اعتبر", "كشف", "اضاف", "افاد", "ذكر",
         "نفي", "طالب", "حذر", "وصف", "راي", "يري", "يقول", "اكدت", "قالت", "اعلنت", "اوضحت", "اشارت",
         "واكد", "وقال", "وصرح", "واعلن", "واوضح", "وشدد", "واشار", "واضاف", "وذكر", "ونفي", "وحذر", "التقي",
@@ -41,7 +42,7 @@ enum PersonRules {
     ]
 
     /// Words that are never part of a name.
-    static let notNames: WordSet = WordSet([
+    static let notNames = [
         "اليوم", "امس", "غدا", "الذي", "التي", "الذين", "ان", "انه", "انها", "قد", "خلال", "بعد", "قبل", "عن",
         "علي", "مع", "في", "من", "الي", "حيث", "كما", "لكن", "ولكن", "بان", "ايضا", "حول", "بشان", "ضد", "عبر",
         "منذ", "حتي", "لدي", "عند", "هذا", "هذه", "ذلك", "تلك", "هناك", "هنا", "وقت", "سابق", "لاحق", "الاثنين",
@@ -53,8 +54,22 @@ enum PersonRules {
         "قوله", "قولها", "قولهم", "سيزور", "سيلتقي", "يزور", "يلتقي", "سيبحث", "سيعقد", "يعقد", "ستعقد", "يقوم",
         "سيقوم", "ستزور", "تزور", "يصل", "سيصل", "خلال", "امام", "وسط", "بحضور", "برفقه", "حاملا", "مؤكدا",
         "مشيرا", "موضحا", "مضيفا", "معربا", "داعيا", "محذرا", "مشددا", "مؤكده", "مشيره",
-    ]).union(reportingVerbs)
+    ] + reportingVerbs
 
     /// Name parts that join the next word: عبد الله، بن سلمان، أبو مازن.
-    static let connectors: WordSet = ["عبد", "بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "دي", "فان", "فون"]
+    static let connectors = ["عبد", "بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "دي", "فان", "فون"]
+
+    /// Words that head an organization named by a pattern: وزارة الخارجية، وكالة الأنباء، الجيش.
+    static let organizationHeads = ["وزاره", "وكاله", "الجيش", "جيش"]
+    static let ministryHeads = ["وزاره"]
+    static let agencyHeads = ["وكاله"]
+    static let newsWords = ["الانباء", "انباء"]
+    static let armyWords = ["الجيش", "جيش"]
+
+    /// Every list with the flag it sets.
+    static let all: [(WordFlags, [String])] = [
+        (.role, roles), (.roleModifier, roleModifiers), (.ministry, ministries), (.reportingVerb, reportingVerbs),
+        (.notName, notNames), (.connector, connectors), (.organizationHead, organizationHeads),
+        (.ministryHead, ministryHeads), (.agencyHead, agencyHeads), (.newsWord, newsWords), (.armyWord, armyWords),
+    ]
 }
