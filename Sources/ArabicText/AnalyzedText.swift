@@ -19,7 +19,6 @@ public struct AnalyzedText: Sendable {
 
     /// The original text's Unicode scalars.
     public let scalars: [Unicode.Scalar]
-    let classes: [ScalarClass]
     /// Every word's normalized form, one after another (see ``Word/normalizedRange``).
     public let normalizedScalars: [Unicode.Scalar]
     /// The words in text order, stopwords included.
@@ -37,6 +36,15 @@ public struct AnalyzedText: Sendable {
     /// The normalized form of word `index`, as a string.
     public func normalizedString(_ index: Int) -> String {
         ScalarString.make(normalizedScalars[words[index].normalizedRange])
+    }
+
+    /// The stems of the words joined by single spaces; with `includingStopwords`, of every word
+    /// (what ``Analyzer/termsText(_:includingStopwords:)`` gives), else ``termsText``.
+    public func stemsText(includingStopwords: Bool) -> String {
+        guard includingStopwords else { return termsText }
+        var text = UTF8Builder(capacity: normalizedScalars.count * 2)
+        for word in words where !word.stemRange.isEmpty { text.appendWord(normalizedScalars[word.stemRange]) }
+        return text.string
     }
 
     /// The original text of the scalars in `range`.

@@ -119,7 +119,7 @@ public struct Analyzer: Sendable {
             if !normalized.isEmpty { normalizedText.appendWord(normalized[...]) }
             if !word.isStopword, !word.stemRange.isEmpty { terms.appendWord(normalized[word.stemRange]) }
         }
-        return AnalyzedText(scalars: scalars, classes: classes, normalizedScalars: normalizedScalars, words: words,
+        return AnalyzedText(scalars: scalars, normalizedScalars: normalizedScalars, words: words,
                             normalizedText: normalizedText.string, termsText: terms.string)
     }
 

@@ -14,27 +14,44 @@ public struct MinHashSignature: Sendable, Equatable {
 
     /// The signature of space-separated analyzed terms (what the store indexes as `body_terms`).
     public init(terms: String) {
-        let words = terms.split(separator: " ")
-        var shingles: [UInt64] = []
-        if words.count < 3 {
-            shingles = words.map { Self.hash($0.utf8, seed: 0) }
-        } else {
-            shingles.reserveCapacity(words.count - 2)
-            var wordHashes = words.map { Self.hash($0.utf8, seed: 0) }
-            for index in 0..<(wordHashes.count - 2) {
-                shingles.append(Self.mix(wordHashes[index] &* 31 &+ wordHashes[index + 1] &* 17 &+ wordHashes[index + 2]))
+        // FNV-1a of each space-separated word's UTF-8, read straight from the string's storage.
+        var wordHashes: [UInt64] = []
+        wordHashes.reserveCapacity(terms.utf8.count / 5)
+        var text = terms
+        text.withUTF8 { bytes in
+            var hash: UInt64 = Self.fnvBasis
+            var inWord = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    if inWord { wordHashes.append(Self.mix(hash)) }
+                    hash = Self.fnvBasis
+                    inWord = false
+                } else {
+                    hash = (hash ^ UInt64(byte)) &* Self.fnvPrime
+                    inWord = true
+                }
             }
-            wordHashes.removeAll()
+            if inWord { wordHashes.append(Self.mix(hash)) }
         }
         var minimums = [UInt32](repeating: .max, count: Self.size)
-        for shingle in shingles {
+        func add(_ shingle: UInt64) {
             for index in 0..<Self.size {
                 let value = UInt32(truncatingIfNeeded: Self.mix(shingle ^ Self.seeds[index]) >> 32)
                 if value < minimums[index] { minimums[index] = value }
             }
         }
+        if wordHashes.count < 3 {
+            for hash in wordHashes { add(hash) }
+        } else {
+            for index in 0..<(wordHashes.count - 2) {
+                add(Self.mix(wordHashes[index] &* 31 &+ wordHashes[index + 1] &* 17 &+ wordHashes[index + 2]))
+            }
+        }
         values = minimums
     }
+
+    private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// Estimated Jaccard similarity (0...1).
     public func similarity(to other: MinHashSignature) -> Double {
@@ -77,11 +94,5 @@ public struct MinHashSignature: Sendable, Equatable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    static func hash<Bytes: Sequence>(_ bytes: Bytes, seed: UInt64) -> UInt64 where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return mix(hash)
     }
 }

@@ -7,6 +7,9 @@ final class EntityWriter {
     private let keys: TextKey
     private let gazetteerEntries: [String: GazetteerEntry]
     private var ids: [String: Int64] = [:]
+    /// Ids by type and name as extracted: most mentions repeat a name seen before, and this
+    /// skips analyzing it again for its key.
+    private var idsByName: [String: Int64] = [:]
     /// Person aliases recorded in this run (a last name used alone: عرقجي for عباس عرقجي).
     private var recordedAliases = Set<String>()
 
@@ -41,15 +44,21 @@ final class EntityWriter {
 
     /// The id of the entity of this type known under `name`, created when new.
     func entityID(name: String, type: EntityType, origin: String? = nil) throws -> Int64 {
-        let key = keys.key(name).isEmpty ? name : keys.key(name)
+        let nameCacheKey = type.rawValue + "\u{1}" + name
+        if origin == nil, let id = idsByName[nameCacheKey] { return id }
+        let key = keys.nameKey(name)
         let cacheKey = type.rawValue + "\u{1}" + key
-        if let id = ids[cacheKey] { return id }
+        if let id = ids[cacheKey] {
+            if origin == nil { idsByName[nameCacheKey] = id }
+            return id
+        }
         if let id = try connection.scalar("""
             SELECT e.id FROM entity_aliases AS a JOIN entities AS e ON e.id = a.entity_id
              WHERE a.alias_key = ? AND e.type = ? ORDER BY e.origin = 'user' DESC, e.id LIMIT 1
             """, [key, type.rawValue]).int64 ?? connection.scalar("SELECT id FROM entities WHERE type = ? AND name_key = ?",
                                                                   [type.rawValue, key]).int64 {
             ids[cacheKey] = id
+            if origin == nil { idsByName[nameCacheKey] = id }
             return id
         }
         let entry = gazetteerEntries[type.rawValue + "\u{1}" + name]
@@ -57,13 +66,14 @@ final class EntityWriter {
                                        [type.rawValue, name, key, origin ?? (entry == nil ? "extracted" : "builtin")]).int64 ?? 0
         try addAliases([name] + (entry?.aliases ?? []) + (entry?.adjectives ?? []), to: id)
         ids[cacheKey] = id
+        if origin == nil { idsByName[nameCacheKey] = id }
         return id
     }
 
     /// Records names an entity is known by.
     func addAliases(_ aliases: [String], to id: Int64) throws {
         for alias in aliases {
-            let key = keys.key(alias).isEmpty ? alias : keys.key(alias)
+            let key = keys.nameKey(alias)
             try connection.run("INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key) VALUES (?, ?, ?)", [id, alias, key])
         }
     }

@@ -29,24 +29,33 @@ final class ArticleWriter {
     private var pendingIndex: [(id: Int64, title: String, body: String, tags: String)] = []
     private var pendingIDs: Set<Int64> = []
 
-    private let extractor: EntityExtractor?
     private let entityWriter: EntityWriter?
+    /// Computes what this writer stores for an article; thread-safe, so callers may prepare
+    /// articles on other threads and pass them to ``add(_:replace:)-(PreparedArticle,_)``.
+    let preparer: ArticlePreparer
 
     /// With a gazetteer, entities are extracted from every stored article.
     init(connection: Connection, analyzer: Analyzer, gazetteer: Gazetteer? = nil) {
         self.connection = connection
         self.keys = TextKey(analyzer: analyzer)
-        extractor = gazetteer.map { EntityExtractor(gazetteer: $0) }
+        preparer = ArticlePreparer(keys: keys, extractor: gazetteer.map { EntityExtractor(gazetteer: $0) })
         entityWriter = gazetteer.map { EntityWriter(connection: connection, analyzer: analyzer, gazetteer: $0) }
     }
 
     /// Stores `article` and everything attached to it. Runs in a savepoint: on error nothing of
     /// it stays.
     @discardableResult
-    func add(_ article: Article, replace: Bool, mentions: [EntityMention]? = nil) throws -> AddResult {
+    func add(_ article: Article, replace: Bool) throws -> AddResult {
+        try add(preparer.prepare(article), replace: replace)
+    }
+
+    /// Stores a prepared article and everything attached to it. Runs in a savepoint: on error
+    /// nothing of it stays.
+    @discardableResult
+    func add(_ prepared: PreparedArticle, replace: Bool) throws -> AddResult {
         let pendingBefore = pendingIndex.count
         do {
-            return try addInSavepoint(article, replace: replace, mentions: mentions)
+            return try addInSavepoint(prepared, replace: replace)
         } catch {
             // The savepoint rolled the rows back; forget their FTS rows too.
             for entry in pendingIndex[pendingBefore...] { pendingIDs.remove(entry.id) }
@@ -68,44 +77,38 @@ final class ArticleWriter {
         pendingIDs.removeAll(keepingCapacity: true)
     }
 
-    /// The extractor this writer runs (nil when entities are off), for callers that extract
-    /// ahead on another thread and pass the mentions to ``add(_:replace:mentions:)``.
-    var entityExtractor: EntityExtractor? { extractor }
-
-    private func addInSavepoint(_ article: Article, replace: Bool, mentions: [EntityMention]?) throws -> AddResult {
+    private func addInSavepoint(_ prepared: PreparedArticle, replace: Bool) throws -> AddResult {
         try connection.savepoint {
-            let result = try store(article, replace: replace, mentions: mentions)
+            let result = try store(prepared, replace: replace)
             switch result {
             case .duplicate, .nearDuplicate: return result
             default: break
             }
-            for (position, story) in article.embedded.enumerated() {
+            for (position, story) in prepared.embedded.enumerated() {
                 let child = try store(story, replace: replace)
                 try link(result.id, child.id, kind: "embedded", position: position)
             }
-            for (position, entry) in article.related.enumerated() {
+            for (position, entry) in prepared.related.enumerated() {
                 let child = try store(entry, replace: replace)
                 try link(result.id, child.id, kind: "related", position: position)
             }
-            try storeSimilarHeadlines(article.similarHeadlines, of: result.id)
+            try storeSimilarHeadlines(prepared.article.similarHeadlines, keys: prepared.headlineKeys, of: result.id)
             return result
         }
     }
 
-    private func store(_ article: Article, replace: Bool, mentions: [EntityMention]? = nil) throws -> AddResult {
-        let (normalizedBody, bodyTerms) = keys.normalizedTextAndTerms(article.body)
-        let hash = keys.contentHash(article, normalizedBody: normalizedBody)
-        let signature = MinHashSignature(terms: bodyTerms)
+    private func store(_ prepared: PreparedArticle, replace: Bool) throws -> AddResult {
+        let article = prepared.article
+        let hash = prepared.contentHash, signature = prepared.signature
+        let titleTerms = prepared.titleTerms, bodyTerms = prepared.bodyTerms, tagsTerms = prepared.tagsTerms
+        let titleKey = prepared.titleKey
         if let threshold = nearDuplicateThreshold, article.kind == .article, !signature.isEmpty,
            try connection.scalar("SELECT id FROM articles WHERE content_hash = ?", [hash]).int64 == nil,
            let (existing, _) = try NearDuplicateFinder(connection: connection).mostSimilar(to: signature, atLeast: threshold) {
             counts.nearDuplicates += 1
             return .nearDuplicate(existing)
         }
-        let sourceID = try article.source.map { try self.sourceID(name: $0, domain: article.sourceDomain) }
-        let titleTerms = keys.terms(article.title)
-        let tagsTerms = keys.terms(article.tags.joined(separator: "\n"))
-        let titleKey = article.title.map(keys.key).flatMap { $0.isEmpty ? nil : $0 }
+        let sourceID = try article.source.map { try self.sourceID(name: $0, key: prepared.sourceKey ?? keys.sourceKey($0), domain: article.sourceDomain) }
         let authors = article.authors.isEmpty ? nil : JSONValue.array(article.authors.map(JSONValue.string)).serialized()
         let values: [any DatabaseBindable] = [
             sourceID, article.title, article.body, article.dateline, article.agency, article.url,
@@ -164,11 +167,11 @@ final class ArticleWriter {
                 band.reset()
             }
         }
-        if let extractor, let entityWriter {
-            try entityWriter.write(mentions ?? extractor.mentions(in: article), article: id)
+        if let entityWriter, let mentions = prepared.mentions {
+            try entityWriter.write(mentions, article: id)
         }
         for (position, tag) in article.tags.enumerated() {
-            let tagID = try self.tagID(tag)
+            let tagID = try self.tagID(tag, key: prepared.tagKeys[position])
             try connection.run("INSERT OR IGNORE INTO article_tags(article_id, tag_id, spelling, position) VALUES (?, ?, ?, ?)",
                                [id, tagID, tag, position])
             if connection.changes == 1 {
@@ -206,9 +209,9 @@ final class ArticleWriter {
                            [article, linked, kind, position])
     }
 
-    private func storeSimilarHeadlines(_ headlines: [String], of article: Int64) throws {
+    private func storeSimilarHeadlines(_ headlines: [String], keys headlineKeys: [String], of article: Int64) throws {
         for (position, headline) in headlines.enumerated() {
-            let key = keys.key(headline)
+            let key = headlineKeys[position]
             try connection.run("""
                 INSERT OR REPLACE INTO similar_headlines(article_id, position, headline, headline_key, linked_article_id)
                 VALUES (?, ?, ?, ?, (SELECT id FROM articles WHERE title_key = ? AND id != ? ORDER BY id LIMIT 1))
@@ -216,8 +219,7 @@ final class ArticleWriter {
         }
     }
 
-    private func sourceID(name: String, domain: String?) throws -> Int64 {
-        let key = keys.key(name).isEmpty ? name.lowercased() : keys.key(name)
+    private func sourceID(name: String, key: String, domain: String?) throws -> Int64 {
         if let id = sourceIDs[key] { return id }
         let id = try connection.scalar("""
             INSERT INTO sources(name, name_key, domain) VALUES (?, ?, ?)
@@ -228,8 +230,7 @@ final class ArticleWriter {
         return id
     }
 
-    private func tagID(_ spelling: String) throws -> Int64 {
-        let key = keys.key(spelling).isEmpty ? spelling : keys.key(spelling)
+    private func tagID(_ spelling: String, key: String) throws -> Int64 {
         if let id = tagIDs[key] {
             touchedTags.insert(id)
             return id

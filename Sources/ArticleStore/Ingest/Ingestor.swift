@@ -11,6 +11,8 @@ final class Ingestor {
     private let pageParser: AggregatorPageParser
     private let jsonReader = ScraperJSONReader()
     private let progress: ((IngestProgress) -> Void)?
+    /// Prepares articles on worker threads; its outcomes come back here, in input order.
+    private var pipeline: PreparationPipeline!
     private var summary = IngestSummary()
     private var inBatch = 0
     private var filesTotal: Int?
@@ -28,6 +30,19 @@ final class Ingestor {
         writer.nearDuplicateThreshold = options.skipNearDuplicates
         self.pageParser = AggregatorPageParser(analyzer: analyzer)
         self.progress = progress
+        pipeline = PreparationPipeline { [unowned self] outcome in
+            switch outcome {
+            case let .prepared(article, path):
+                do {
+                    try write(article)
+                } catch let error as ArticleStoreError where !Self.isFatal(error) {
+                    summary.failures.append(IngestFailure(path: path, message: error.description))
+                }
+            case let .failure(path, message):
+                summary.failures.append(IngestFailure(path: path, message: message))
+            }
+            if summary.added % 256 == 0 { report(force: false) }
+        }
     }
 
     func run(_ paths: [String]) throws -> IngestSummary {
@@ -52,7 +67,7 @@ final class Ingestor {
                 }
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    fail(path, "\(path): no such file or directory")
+                    try fail(path, "\(path): no such file or directory")
                     continue
                 }
                 if isDirectory.boolValue {
@@ -61,6 +76,7 @@ final class Ingestor {
                     try ingestFile(path)
                 }
             }
+            try pipeline.drain()
             try commit()
         } catch {
             if connection.isInTransaction { try? connection.execute("ROLLBACK") }
@@ -102,7 +118,7 @@ final class Ingestor {
 
     private func ingestFile(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            fail(path, "\(path): cannot be read (permission denied?)")
+            try fail(path, "\(path): cannot be read (permission denied?)")
             return
         }
         defer { try? handle.close() }
@@ -126,14 +142,14 @@ final class Ingestor {
         }
         summary.bytes += bytes.count
         if bytes.count > Self.maximumDocumentBytes {
-            fail(path, "\(path): larger than \(Self.maximumDocumentBytes >> 20) MB; split it or use JSON Lines")
+            try fail(path, "\(path): larger than \(Self.maximumDocumentBytes >> 20) MB; split it or use JSON Lines")
             return
         }
         let text: String
         do {
             text = try InputValidation.decode(bytes, name: path)
         } catch let error as ArticleStoreError {
-            fail(path, error.description)
+            try fail(path, error.description)
             return
         }
         do {
@@ -141,103 +157,66 @@ final class Ingestor {
             case .page:
                 try add(try pageParser.parse(text, origin: path), path: path)
             case .json:
-                let articles = try jsonReader.articles(fromDocument: text, origin: path) { fail(path, $0) }
+                var failures: [String] = []
+                let articles = try jsonReader.articles(fromDocument: text, origin: path) { failures.append($0) }
+                for failure in failures { try fail(path, failure) }
                 for article in articles { try add(article, path: path) }
             case .jsonl:
                 break
             }
         } catch let error as ArticleStoreError where !Self.isFatal(error) {
-            fail(path, error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)")
+            try fail(path, error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)")
         }
     }
-
-    /// Articles whose entity mentions another thread is extracting while this one writes the
-    /// previous chunk (extraction is most of ingest time; the two cores then overlap).
-    private final class ExtractionChunk: @unchecked Sendable {
-        let records: [(article: Article, line: Int)]
-        private(set) var mentions: [[EntityMention]] = []
-        private let group = DispatchGroup()
-
-        init(_ records: [(article: Article, line: Int)], extractor: EntityExtractor) {
-            self.records = records
-            group.enter()
-            DispatchQueue.global(qos: .userInitiated).async { [self] in
-                mentions = records.map { extractor.mentions(in: $0.article) }
-                group.leave()
-            }
-        }
-
-        /// Waits for the extraction to finish.
-        func wait() { group.wait() }
-    }
-
-    private static let chunkSize = 64
 
     private func ingestLines(_ reader: InputLineReader, path: String) throws {
         var reader = reader
         var sawRecord = false
-        let extractor = writer.entityExtractor
-        var pending: [(article: Article, line: Int)] = []
-        var inFlight: ExtractionChunk?
-        func write(_ chunk: ExtractionChunk) throws {
-            chunk.wait()
-            for (index, record) in chunk.records.enumerated() {
-                do {
-                    try add(record.article, path: path, mentions: chunk.mentions[index])
-                } catch let error as ArticleStoreError where !Self.isFatal(error) {
-                    fail(path, error.description)
-                }
-            }
-        }
-        func flush() throws {
-            guard let extractor, !pending.isEmpty else { return }
-            let next = ExtractionChunk(pending, extractor: extractor)
-            pending = []
-            if let previous = inFlight { try write(previous) }
-            inFlight = next
-        }
+        let preparer = writer.preparer
+        let jsonReader = jsonReader
         while let line = reader.next() {
             switch line {
             case let .tooLong(bytes, number):
                 sawRecord = true
-                fail(path, "\(path):\(number): line of \(bytes) bytes exceeds the \(options.maximumRecordBytes)-byte record limit; skipped")
+                try fail(path, "\(path):\(number): line of \(bytes) bytes exceeds the \(options.maximumRecordBytes)-byte record limit; skipped")
             case let .text(bytes, number):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 sawRecord = true
-                if bytes.contains(0) {
-                    fail(path, "\(path):\(number): binary data (NUL bytes), not JSON")
-                    continue
-                }
-                if let offset = InputValidation.firstInvalidUTF8Offset(bytes) {
-                    fail(path, "\(path):\(number): invalid UTF-8 at byte \(offset) of the line")
-                    continue
-                }
-                do {
-                    let article = try jsonReader.article(fromLine: String(decoding: bytes, as: UTF8.self), origin: path, line: number)
-                    if extractor != nil {
-                        pending.append((article, number))
-                        if pending.count >= Self.chunkSize { try flush() }
-                    } else {
-                        try add(article, path: path)
+                try pipeline.submit {
+                    if bytes.contains(0) {
+                        return .failure(path: path, message: "\(path):\(number): binary data (NUL bytes), not JSON")
                     }
-                } catch let error as ArticleStoreError where !Self.isFatal(error) {
-                    fail(path, error.description)
+                    if let offset = InputValidation.firstInvalidUTF8Offset(bytes) {
+                        return .failure(path: path, message: "\(path):\(number): invalid UTF-8 at byte \(offset) of the line")
+                    }
+                    do {
+                        let article = try jsonReader.article(fromLine: String(decoding: bytes, as: UTF8.self), origin: path, line: number)
+                        return .prepared(preparer.prepare(article), path: path)
+                    } catch let error as ArticleStoreError {
+                        return .failure(path: path, message: error.description)
+                    } catch {
+                        return .failure(path: path, message: "\(path):\(number): \(error)")
+                    }
                 }
             }
-            if summary.added % 256 == 0 { report(force: false) }
         }
-        try flush()
-        if let last = inFlight { try write(last) }
         summary.bytes += reader.bytesRead
-        if !sawRecord { fail(path, "\(path): empty file") }
+        if !sawRecord { try fail(path, "\(path): empty file") }
     }
 
     // MARK: Writing
 
-    private func add(_ article: Article, path: String, mentions: [EntityMention]? = nil) throws {
+    /// Queues an article for preparation and writing.
+    private func add(_ article: Article, path: String) throws {
+        let preparer = writer.preparer
+        try pipeline.submit { .prepared(preparer.prepare(article), path: path) }
+    }
+
+    /// Writes a prepared article (on this thread, in the current batch).
+    private func write(_ article: PreparedArticle) throws {
         if !connection.isInTransaction { try connection.execute("BEGIN IMMEDIATE") }
         let before = writer.counts
-        try writer.add(article, replace: options.replace, mentions: mentions)
+        try writer.add(article, replace: options.replace)
         let after = writer.counts
         summary.added += after.added - before.added
         summary.duplicates += after.duplicates - before.duplicates
@@ -262,8 +241,9 @@ final class Ingestor {
                 SQLITE_NOMEM, SQLITE_CANTOPEN, SQLITE_NOTADB, SQLITE_PERM].contains(code)
     }
 
-    private func fail(_ path: String, _ message: String) {
-        summary.failures.append(IngestFailure(path: path, message: message))
+    /// Records a failure in its place among the queued articles.
+    private func fail(_ path: String, _ message: String) throws {
+        try pipeline.submit(.failure(path: path, message: message))
     }
 
     private func report(force: Bool) {

@@ -1,0 +1,32 @@
+import ArabicText
+
+/// Computes a ``PreparedArticle``: analyzes the title and body once each and derives the
+/// index terms, keys, content hash, MinHash signature and (with an extractor) the entity
+/// mentions from that one analysis. Pure and thread-safe: ingest runs it on worker threads.
+struct ArticlePreparer: Sendable {
+    let keys: TextKey
+    /// Extracts entities; nil when ingest runs without them.
+    let extractor: EntityExtractor?
+
+    func prepare(_ article: Article) -> PreparedArticle {
+        let analyzer = keys.analyzer
+        let body = analyzer.analyze(article.body)
+        let title = article.title.map(analyzer.analyze)
+        let titleKey = title.map { $0.stemsText(includingStopwords: true) }
+        let tagsTerms = article.tags.isEmpty ? "" : keys.terms(article.tags.joined(separator: "\n"))
+        return PreparedArticle(
+            article: article,
+            contentHash: keys.contentHash(article, normalizedBody: body.normalizedText, titleKey: titleKey ?? ""),
+            titleTerms: title?.termsText ?? "",
+            bodyTerms: body.termsText,
+            tagsTerms: tagsTerms,
+            titleKey: titleKey.flatMap { $0.isEmpty ? nil : $0 },
+            signature: MinHashSignature(terms: body.termsText),
+            sourceKey: article.source.map(keys.sourceKey),
+            tagKeys: article.tags.map(keys.nameKey),
+            headlineKeys: article.similarHeadlines.map(keys.key),
+            mentions: extractor?.mentions(in: article, title: title, body: body.words.isEmpty ? nil : body),
+            embedded: article.embedded.map(prepare),
+            related: article.related.map(prepare))
+    }
+}

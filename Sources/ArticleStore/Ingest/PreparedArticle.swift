@@ -1,0 +1,23 @@
+/// An article with everything derived from its text already computed: index terms, keys,
+/// content hash, near-duplicate signature and entity mentions (see ``ArticlePreparer``). Made
+/// on worker threads so the writer's thread only runs SQL.
+struct PreparedArticle: Sendable {
+    let article: Article
+    let contentHash: String
+    let titleTerms: String
+    let bodyTerms: String
+    let tagsTerms: String
+    /// The title's key (nil without a title or when it analyzes to nothing).
+    let titleKey: String?
+    let signature: MinHashSignature
+    /// The source name's key.
+    let sourceKey: String?
+    /// Each tag's key, in tag order.
+    let tagKeys: [String]
+    /// Each similar headline's key, in order.
+    let headlineKeys: [String]
+    /// Entity mentions; nil when entities are not extracted.
+    let mentions: [EntityMention]?
+    let embedded: [PreparedArticle]
+    let related: [PreparedArticle]
+}
