@@ -33,18 +33,26 @@ public struct MinHashSignature: Sendable, Equatable {
             }
             if inWord { wordHashes.append(Self.mix(hash)) }
         }
-        var minimums = [UInt32](repeating: .max, count: Self.size)
-        func add(_ shingle: UInt64) {
-            for index in 0..<Self.size {
-                let value = UInt32(truncatingIfNeeded: Self.mix(shingle ^ Self.seeds[index]) >> 32)
-                if value < minimums[index] { minimums[index] = value }
+        var shingles: [UInt64]
+        if wordHashes.count < 3 {
+            shingles = wordHashes
+        } else {
+            shingles = []
+            shingles.reserveCapacity(wordHashes.count - 2)
+            for index in 0..<(wordHashes.count - 2) {
+                shingles.append(Self.mix(wordHashes[index] &* 31 &+ wordHashes[index + 1] &* 17 &+ wordHashes[index + 2]))
             }
         }
-        if wordHashes.count < 3 {
-            for hash in wordHashes { add(hash) }
-        } else {
-            for index in 0..<(wordHashes.count - 2) {
-                add(Self.mix(wordHashes[index] &* 31 &+ wordHashes[index + 1] &* 17 &+ wordHashes[index + 2]))
+        // 64 hash functions over every shingle: the hot loop, on raw buffers.
+        var minimums = [UInt32](repeating: .max, count: Self.size)
+        Self.seeds.withUnsafeBufferPointer { seeds in
+            minimums.withUnsafeMutableBufferPointer { minimums in
+                for shingle in shingles {
+                    for index in 0..<Self.size {
+                        let value = UInt32(truncatingIfNeeded: Self.mix(shingle ^ seeds[index]) >> 32)
+                        minimums[index] = min(minimums[index], value)
+                    }
+                }
             }
         }
         values = minimums

@@ -190,7 +190,7 @@ final class Ingestor {
                         return .failure(path: path, message: "\(path):\(number): invalid UTF-8 at byte \(offset) of the line")
                     }
                     do {
-                        let article = try jsonReader.article(fromLine: String(decoding: bytes, as: UTF8.self), origin: path, line: number)
+                        let article = try jsonReader.article(fromLine: Data(bytes), origin: path, line: number)
                         return .prepared(preparer.prepare(article), path: path)
                     } catch let error as ArticleStoreError {
                         return .failure(path: path, message: error.description)

@@ -45,7 +45,13 @@ public struct ScraperJSONReader: Sendable {
 
     /// Decodes one JSON Lines line (1-based `line`).
     public func article(fromLine text: String, origin: String?, line: Int) throws -> Article {
-        let value = try parse(text, name: origin ?? "input", line: line)
+        try article(fromLine: Data(text.utf8), origin: origin, line: line)
+    }
+
+    /// Decodes one JSON Lines line given as UTF-8 bytes (already validated), without making a
+    /// `String` of it first.
+    func article(fromLine bytes: Data, origin: String?, line: Int) throws -> Article {
+        let value = try parse(bytes, name: origin ?? "input", line: line)
         guard let object = value as? [String: Any] else {
             throw ArticleStoreError.invalidInput("\(origin ?? "input"):\(line): not a JSON object")
         }
@@ -53,11 +59,15 @@ public struct ScraperJSONReader: Sendable {
     }
 
     private func parse(_ text: String, name: String, line: Int?) throws -> Any {
+        try parse(Data(text.utf8), name: name, line: line)
+    }
+
+    private func parse(_ bytes: Data, name: String, line: Int?) throws -> Any {
         do {
-            return try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            return try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
         } catch {
             let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "malformed JSON"
-            let (row, column) = Self.position(in: text, detail: detail)
+            let (row, column) = Self.position(in: String(decoding: bytes, as: UTF8.self), detail: detail)
             let where_ = line.map { "\(name):\($0):\(column)" } ?? "\(name):\(row):\(column)"
             throw ArticleStoreError.invalidInput("\(where_): malformed JSON (\(detail.hasSuffix(".") ? String(detail.dropLast()) : detail))")
         }
