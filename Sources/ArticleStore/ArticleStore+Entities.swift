@@ -18,7 +18,7 @@ extension ArticleStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try connection.rows("""
-            SELECT e.id, e.name, e.type, e.origin, count(m.id) AS mentions, count(DISTINCT m.article_id) AS articles
+            SELECT e.id, e.name, e.type, e.origin, count(m.article_id) AS mentions, count(DISTINCT m.article_id) AS articles
               FROM entities AS e JOIN mentions AS m ON m.entity_id = e.id
               \(whereClause)
              GROUP BY e.id ORDER BY mentions DESC, articles DESC, e.name LIMIT ? OFFSET ?
@@ -51,13 +51,13 @@ extension ArticleStore {
     /// The entity with `id` in full; nil when none.
     public func entity(id: Int64, articleLimit: Int = 20) throws -> EntityDetails? {
         guard let row = try connection.rows("""
-            SELECT e.id, e.name, e.type, e.origin, count(m.id), count(DISTINCT m.article_id)
+            SELECT e.id, e.name, e.type, e.origin, count(m.article_id), count(DISTINCT m.article_id)
               FROM entities AS e LEFT JOIN mentions AS m ON m.entity_id = e.id WHERE e.id = ? GROUP BY e.id
             """, [id]).first else { return nil }
         let aliases = try connection.rows("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [id]).compactMap { $0[0].string }
         let articles = try self.articles(ArticleFilter(entityID: id, limit: articleLimit))
         let cooccurring = try connection.rows("""
-            SELECT e.id, e.name, e.type, e.origin, count(m2.id), count(DISTINCT m2.article_id) AS shared
+            SELECT e.id, e.name, e.type, e.origin, count(*), count(DISTINCT m2.article_id) AS shared
               FROM mentions AS m1 JOIN mentions AS m2 ON m2.article_id = m1.article_id AND m2.entity_id != m1.entity_id
               JOIN entities AS e ON e.id = m2.entity_id
              WHERE m1.entity_id = ? GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 20
@@ -139,7 +139,8 @@ extension ArticleStore {
             guard try connection.scalar("SELECT count(*) FROM entities WHERE id IN (?, ?)", [source, target]).int64 == 2 else {
                 throw ArticleStoreError.notFound("entity \(source) or \(target)")
             }
-            try connection.run("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [target, source])
+            // A mention both entities have at the same place stays once (the delete below cascades to the other).
+            try connection.run("UPDATE OR IGNORE mentions SET entity_id = ? WHERE entity_id = ?", [target, source])
             try connection.run("""
                 INSERT OR IGNORE INTO entity_aliases(entity_id, alias, alias_key)
                 SELECT ?, alias, alias_key FROM entity_aliases WHERE entity_id = ?

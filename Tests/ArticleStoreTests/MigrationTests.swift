@@ -38,6 +38,34 @@ struct MigrationTests {
         #expect(reopened.warnings.isEmpty)
     }
 
+    @Test("a version-7 store with mentions upgrades to the rowid-less mentions table, keeping every mention")
+    func mentionsLayoutUpgrade() throws {
+        let path = directory.path("v7.sqlite")
+        do {
+            let connection = try Connection(path: path, mode: .readWriteCreate)
+            try Migrator(migrations: Array(Migration.all.prefix(7))).migrate(connection)
+            try connection.execute("""
+                INSERT INTO articles(id, body, kind, content_hash) VALUES (1, 'قال سيرجي ريابكوف في موسكو', 'article', 'h1');
+                INSERT INTO entities(id, type, name, name_key) VALUES (1, 'PERSON', 'سيرجي ريابكوف', 'سيرج ريابكوف'),
+                                                                (2, 'LOCATION', 'موسكو', 'موسكو');
+                INSERT INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface)
+                    VALUES (1, 1, 'body', 4, 17, 'سيرجي ريابكوف'), (1, 2, 'body', 21, 26, 'موسكو');
+                """)
+        }
+        let store = try ArticleStore(path: path)
+        #expect(try store.schemaVersion() == Migration.currentVersion)
+        let rows = try store.connection.rows("""
+            SELECT article_id, field, start_offset, end_offset, type, surface, entity FROM entity_mentions ORDER BY start_offset
+            """)
+        #expect(rows.map { $0[5].string } == ["سيرجي ريابكوف", "موسكو"])
+        #expect(rows.map { $0[6].string } == ["سيرجي ريابكوف", "موسكو"])
+        #expect(try store.connection.scalar("SELECT count(*) FROM pragma_index_list('mentions') WHERE name = 'mentions_article'") == .integer(0))
+        #expect(try store.connection.scalar("PRAGMA integrity_check") == .text("ok"))
+        // Deleting the article still removes its mentions (the primary key serves the cascade).
+        try store.connection.run("DELETE FROM articles WHERE id = 1")
+        #expect(try store.connection.scalar("SELECT count(*) FROM mentions") == .integer(0))
+    }
+
     @Test("a database from a newer binary is refused, naming both versions, and left untouched")
     func newerSchemaRefused() throws {
         let path = directory.path("newer.sqlite")

@@ -202,10 +202,11 @@ public final class Connection {
         savepointCounter += 1
         let name = "articlestore_sp\(savepointCounter)"
         defer { savepointCounter -= 1 }
-        try execute("SAVEPOINT \(name)")
+        // Compiled once per nesting depth: ingest opens one per article.
+        try run("SAVEPOINT \(name)")
         do {
             let result = try body()
-            try execute("RELEASE \(name)")
+            try run("RELEASE \(name)")
             return result
         } catch {
             try? execute("ROLLBACK TO \(name)")

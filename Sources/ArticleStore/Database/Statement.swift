@@ -30,10 +30,10 @@ public final class Statement {
     /// Number of `?` parameters.
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(pointer)) }
 
-    /// Binds values to parameters 1...n in order, after clearing earlier bindings.
+    /// Binds values to parameters 1...n in order (all of them, replacing earlier bindings).
     public func bind(_ values: [any DatabaseBindable]) throws {
         sqlite3_reset(pointer)
-        sqlite3_clear_bindings(pointer)
+        // Every parameter is bound below, so earlier bindings need no clearing.
         guard values.count == parameterCount else {
             throw ArticleStoreError.sqlite(code: SQLITE_RANGE, extendedCode: SQLITE_RANGE,
                                            message: "statement takes \(parameterCount) parameters, \(values.count) given", sql: sql)

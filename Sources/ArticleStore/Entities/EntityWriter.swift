@@ -24,7 +24,7 @@ final class EntityWriter {
     /// Stores `mentions` for an article.
     func write(_ mentions: [EntityMention], article: Int64) throws {
         let insert = try connection.cachedStatement("""
-            INSERT INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface, is_adjective)
+            INSERT OR IGNORE INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface, is_adjective)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for mention in mentions {
