@@ -45,6 +45,20 @@ struct ConnectionTests {
         #expect(values == [.integer(42), .text("نص"), .null, .integer(1)])
     }
 
+    @Test("insertRows writes every row, in statements of up to 32 rows, with the statement's conflict clause")
+    func insertRows() throws {
+        try connection.execute("CREATE TABLE pairs(a INTEGER PRIMARY KEY, b TEXT NOT NULL)")
+        let rows: [[any DatabaseBindable]] = (1...75).map { [Int64($0), "قيمة \($0)"] }
+        try connection.insertRows("INSERT INTO pairs(a, b)", columns: 2, rows)
+        #expect(try connection.scalar("SELECT count(*) FROM pairs") == .integer(75))
+        #expect(try connection.scalar("SELECT b FROM pairs WHERE a = 75") == .text("قيمة 75"))
+        try connection.insertRows("INSERT OR IGNORE INTO pairs(a, b)", columns: 2, [[Int64(75), "again"], [Int64(76), "new"]])
+        #expect(try connection.scalar("SELECT b FROM pairs WHERE a = 75") == .text("قيمة 75"))
+        #expect(try connection.scalar("SELECT count(*) FROM pairs") == .integer(76))
+        try connection.insertRows("INSERT INTO pairs(a, b)", columns: 2, [])
+        #expect(throws: ArticleStoreError.self) { try connection.insertRows("INSERT INTO pairs(a, b)", columns: 2, [[Int64(1), "dup"]]) }
+    }
+
     @Test("wrong parameter count is an error, not a silent NULL")
     func parameterCount() throws {
         #expect(throws: ArticleStoreError.self) { try connection.run("INSERT INTO t(v) VALUES (?)", []) }

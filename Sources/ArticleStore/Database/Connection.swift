@@ -148,6 +148,22 @@ public final class Connection {
         while try statement.step() {}
     }
 
+    /// Inserts `rows` with one statement per up to 32 rows (`INSERT ... VALUES (...), (...)`):
+    /// SQLite then opens the table's cursors and checks its foreign keys' tables once per
+    /// statement instead of once per row. `insert` is the statement up to `VALUES`, for
+    /// example `INSERT INTO t(a, b)`; every row has one value per column.
+    public func insertRows(_ insert: String, columns: Int, _ rows: [[any DatabaseBindable]]) throws {
+        var start = 0
+        while start < rows.count {
+            let count = min(32, rows.count - start)
+            let placeholders = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            let statement = try cachedStatement(insert + " VALUES " + Array(repeating: placeholders, count: count).joined(separator: ", "))
+            try statement.bind(rows[start..<(start + count)].flatMap { $0 })
+            while try statement.step() {}
+            start += count
+        }
+    }
+
     /// All rows a query returns.
     public func rows(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws -> [Row] {
         let statement = try cachedStatement(sql)

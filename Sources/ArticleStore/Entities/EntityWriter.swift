@@ -23,10 +23,8 @@ final class EntityWriter {
 
     /// Stores `mentions` for an article.
     func write(_ mentions: [EntityMention], article: Int64) throws {
-        let insert = try connection.cachedStatement("""
-            INSERT OR IGNORE INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface, is_adjective)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        var rows: [[any DatabaseBindable]] = []
+        rows.reserveCapacity(mentions.count)
         for mention in mentions {
             let entity = try entityID(name: mention.name, type: mention.type)
             if mention.type == .person {
@@ -36,10 +34,10 @@ final class EntityWriter {
                     try addAliases([alias], to: entity)
                 }
             }
-            try insert.bind([article, entity, mention.field, mention.start, mention.end, mention.surface, mention.isAdjective])
-            _ = try insert.step()
-            insert.reset()
+            rows.append([article, entity, mention.field, mention.start, mention.end, mention.surface, mention.isAdjective])
         }
+        try connection.insertRows("INSERT OR IGNORE INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface, is_adjective)",
+                                  columns: 7, rows)
     }
 
     /// The id of the entity of this type known under `name`, created when new.

@@ -160,12 +160,8 @@ final class ArticleWriter {
         pendingIDs.insert(id)
         if !signature.isEmpty {
             try connection.run("INSERT INTO article_signatures(article_id, minhash) VALUES (?, ?)", [id, DatabaseValue.blob(signature.bytes)])
-            let band = try connection.cachedStatement("INSERT OR IGNORE INTO signature_bands(band_key, article_id) VALUES (?, ?)")
-            for key in signature.bandKeys {
-                try band.bind([key, id])
-                _ = try band.step()
-                band.reset()
-            }
+            try connection.insertRows("INSERT OR IGNORE INTO signature_bands(band_key, article_id)", columns: 2,
+                                      signature.bandKeys.map { [$0, id] })
         }
         if let entityWriter, let mentions = prepared.mentions {
             try entityWriter.write(mentions, article: id)
