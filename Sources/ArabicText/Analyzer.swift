@@ -60,16 +60,25 @@ public struct Analyzer: Sendable {
 
     /// Calls `body` with each token of `text` in order.
     public func forEachToken(in text: String, _ body: (Token) -> Void) {
-        let utf8View = text.utf8
+        // Analyze the whole text first, so its tokens can share one buffer of normalized scalars.
+        var views: [WordView] = []
+        views.reserveCapacity(text.utf8.count / 6)
+        var normalizedRanges: [Range<Int>] = []
+        normalizedRanges.reserveCapacity(text.utf8.count / 6)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count / 2)
         forEachWord(in: text) { word, normalized in
-            let startIndex = utf8View.index(utf8View.startIndex, offsetBy: word.utf8Range.lowerBound)
-            let endIndex = utf8View.index(startIndex, offsetBy: word.utf8Range.count)
-            let normalizedText = Self.string(normalized)
-            body(Token(original: text[startIndex..<endIndex],
-                       utf8Range: word.utf8Range, utf16Range: word.utf16Range,
-                       scalarRange: word.scalarRange, position: word.position,
-                       normalized: normalizedText,
-                       stem: word.stemRange.count == normalized.count ? normalizedText : Self.string(normalized[word.stemRange]),
+            let start = scalars.count
+            scalars.append(contentsOf: normalized)
+            views.append(word)
+            normalizedRanges.append(start..<scalars.count)
+        }
+        let source = TokenSource(text: text, scalars: scalars)
+        for (index, word) in views.enumerated() {
+            let start = normalizedRanges[index].lowerBound
+            body(Token(source: source, utf8Range: word.utf8Range, utf16Range: word.utf16Range, scalarRange: word.scalarRange,
+                       position: word.position, normalizedRange: normalizedRanges[index],
+                       stemRange: (start + word.stemRange.lowerBound)..<(start + word.stemRange.upperBound),
                        isStopword: word.isStopword))
         }
     }

@@ -3,9 +3,11 @@
 /// Offsets are given three ways so every consumer can slice the original text directly:
 /// UTF-8 bytes (SQLite byte offsets, `String.utf8`), UTF-16 code units (`NSRange`, JavaScript),
 /// and Unicode scalars (SQLite `substr()`, Python `str`).
-public struct Token: Sendable, Equatable, Hashable {
-    /// The word exactly as written, harakat and all.
-    public let original: Substring
+///
+/// The strings (``original``, ``normalized``, ``stem``) are made when read, from buffers the
+/// tokens of one text share: a consumer that needs only stems and offsets, as an indexer does,
+/// pays for nothing else (the way Lucene's attributes are views of its buffers).
+public struct Token: Sendable {
     /// Byte range in the original string's UTF-8.
     public let utf8Range: Range<Int>
     /// Code-unit range in the original string's UTF-16.
@@ -14,27 +16,94 @@ public struct Token: Sendable, Equatable, Hashable {
     public let scalarRange: Range<Int>
     /// 0-based word position in the text; stopwords take positions too.
     public let position: Int
-    /// The normalized form: folded letters, no marks, ASCII digits, lower case.
-    public let normalized: String
-    /// The stem of the normalized form.
-    public let stem: String
     /// True when the word is a stopword in this profile.
     public let isStopword: Bool
+    private let source: TokenSource
+    /// The original word's bytes in `source.text`.
+    private let originalBytes: Range<Int>
+    /// The normalized form and the stem in `source.scalars`.
+    private let normalizedRange: Range<Int>
+    private let stemRange: Range<Int>
+
+    /// The word exactly as written, harakat and all.
+    public var original: Substring {
+        let utf8 = source.text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: originalBytes.lowerBound)
+        return source.text[start..<utf8.index(start, offsetBy: originalBytes.count)]
+    }
+
+    /// The normalized form: folded letters, no marks, ASCII digits, lower case.
+    public var normalized: String { ScalarString.make(source.scalars[normalizedRange]) }
+
+    /// The stem of the normalized form.
+    public var stem: String { ScalarString.make(source.scalars[stemRange]) }
+
+    /// Number of Unicode scalars in the stem (0 for a word that normalizes to nothing), without
+    /// making the string.
+    public var stemLength: Int { stemRange.count }
 
     public init(original: Substring, utf8Range: Range<Int>, utf16Range: Range<Int>, scalarRange: Range<Int>,
                 position: Int, normalized: String, stem: String, isStopword: Bool) {
-        self.original = original
+        let normalizedScalars = Array(normalized.unicodeScalars)
+        source = TokenSource(text: original.base, scalars: normalizedScalars + Array(stem.unicodeScalars))
+        let base = original.base.utf8
+        let start = base.distance(from: base.startIndex, to: original.startIndex)
+        originalBytes = start..<(start + original.utf8.count)
+        normalizedRange = 0..<normalizedScalars.count
+        stemRange = normalizedScalars.count..<source.scalars.count
         self.utf8Range = utf8Range
         self.utf16Range = utf16Range
         self.scalarRange = scalarRange
         self.position = position
-        self.normalized = normalized
-        self.stem = stem
+        self.isStopword = isStopword
+    }
+
+    /// A token of `source.text` whose original is `utf8Range` and whose normalized form and
+    /// stem are ranges of `source.scalars`.
+    init(source: TokenSource, utf8Range: Range<Int>, utf16Range: Range<Int>, scalarRange: Range<Int>, position: Int,
+         normalizedRange: Range<Int>, stemRange: Range<Int>, isStopword: Bool) {
+        self.source = source
+        self.originalBytes = utf8Range
+        self.normalizedRange = normalizedRange
+        self.stemRange = stemRange
+        self.utf8Range = utf8Range
+        self.utf16Range = utf16Range
+        self.scalarRange = scalarRange
+        self.position = position
         self.isStopword = isStopword
     }
 
     /// The range of this token in `text`, the string it was produced from.
     public func range(in text: String) -> Range<String.Index> {
-        original.startIndex..<original.endIndex
+        let original = original
+        return original.startIndex..<original.endIndex
+    }
+}
+
+extension Token: Equatable, Hashable {
+    public static func == (lhs: Token, rhs: Token) -> Bool {
+        lhs.utf8Range == rhs.utf8Range && lhs.utf16Range == rhs.utf16Range && lhs.scalarRange == rhs.scalarRange
+            && lhs.position == rhs.position && lhs.isStopword == rhs.isStopword && lhs.original == rhs.original
+            && lhs.normalized == rhs.normalized && lhs.stem == rhs.stem
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(utf8Range)
+        hasher.combine(position)
+        hasher.combine(original)
+        hasher.combine(normalized)
+        hasher.combine(stem)
+    }
+}
+
+/// The buffers the tokens of one analyzed text share: the text, and every word's normalized
+/// scalars one after another.
+final class TokenSource: Sendable {
+    let text: String
+    let scalars: [Unicode.Scalar]
+
+    init(text: String, scalars: [Unicode.Scalar]) {
+        self.text = text
+        self.scalars = scalars
     }
 }

@@ -58,11 +58,31 @@ public final class WordTable: Sendable {
 
     /// The index of `word`, or nil.
     public func index(of word: ArraySlice<Unicode.Scalar>) -> Int? {
-        index(of: word, after: [])
+        guard word.count <= maximumLength, !word.isEmpty else { return nil }
+        var hash = Self.offsetBasis
+        for scalar in word { Self.combine(&hash, scalar.value) }
+        hash = Self.finish(hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let candidate = entries[Int(entry) - 1]
+            if candidate.hash == hash, Int(candidate.length) == word.count {
+                var equal = true
+                var index = Int(candidate.start)
+                for scalar in word {
+                    if scalars[index] != scalar.value { equal = false; break }
+                    index += 1
+                }
+                if equal { return Int(entry) - 1 }
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The index of the word spelled `prefix` followed by `word`, or nil.
     public func index(of word: ArraySlice<Unicode.Scalar>, after prefix: [Unicode.Scalar]) -> Int? {
+        if prefix.isEmpty { return index(of: word) }
         let length = prefix.count + word.count
         guard length <= maximumLength, length > 0 else { return nil }
         var hash = Self.offsetBasis

@@ -44,15 +44,35 @@ struct AnalyzerBenchmark {
             print("| Lucene 8 ArabicAnalyzer (Java 17, baseline) | \(Measurement.format(lucene.mbPerSecond, 1)) | \(lucene.tokens) | 1.00x |")
         }
         let standard = Analyzer(), lucene = Analyzer(profile: .lucene)
+        // Each side reads what Lucene's consumer reads (term length and start offset), plus a
+        // checksum so nothing is optimized away; the stopwords Lucene drops are skipped.
+        nonisolated(unsafe) var checksum = 0
         let variants: [(String, (String) -> Int)] = [
-            ("ArticleStore default: tokens with offsets, normalized, stem", { text in
+            ("ArticleStore default: Token API, stem length and UTF-16 offset (what Lucene's side reads)", { text in
                 var count = 0
-                standard.forEachToken(in: text) { if !$0.isStopword { count += 1 } }
+                standard.forEachToken(in: text) { token in
+                    guard !token.isStopword else { return }
+                    count += 1
+                    checksum &+= token.stemLength &+ token.utf16Range.lowerBound
+                }
                 return count
             }),
-            ("ArticleStore lucene profile: same chain as Lucene", { text in
+            ("ArticleStore lucene profile: same chain as Lucene, same reads", { text in
                 var count = 0
-                lucene.forEachToken(in: text) { if !$0.isStopword { count += 1 } }
+                lucene.forEachToken(in: text) { token in
+                    guard !token.isStopword else { return }
+                    count += 1
+                    checksum &+= token.stemLength &+ token.utf16Range.lowerBound
+                }
+                return count
+            }),
+            ("ArticleStore default: Token API, every string made (original, normalized, stem)", { text in
+                var count = 0
+                standard.forEachToken(in: text) { token in
+                    guard !token.isStopword else { return }
+                    count += 1
+                    checksum &+= token.original.utf8.count &+ token.normalized.utf8.count &+ token.stem.utf8.count
+                }
                 return count
             }),
             ("ArticleStore default: index terms as one string (as ingest uses)", { standard.termsText($0).utf8.count }),
@@ -72,6 +92,7 @@ struct AnalyzerBenchmark {
             let ratio = luceneResult.map { Measurement.format(mbPerSecond / $0.mbPerSecond, 2) + "x" } ?? "n/a"
             print("| \(name) | \(Measurement.format(mbPerSecond, 1)) | \(tokens) | \(ratio) |")
         }
+        if checksum == 42 { print("") }
         print("\npeak RSS \(Measurement.format(Measurement.peakRSSMegabytes(), 0)) MB (this process; Lucene runs in its own JVM)")
         if luceneResult == nil {
             print("Lucene baseline skipped: run Benchmarks/setup-lucene.sh (installs liblucene8-java, compiles the Java program)")

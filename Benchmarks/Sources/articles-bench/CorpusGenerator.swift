@@ -14,6 +14,9 @@ struct CorpusGenerator {
         /// `exact` re-emits an earlier article; `near` is an edited copy of one.
         let duplicate: Duplicate?
         enum Duplicate { case exact, near }
+        /// This article's URL, and for a near-duplicate the URL of the article it copies.
+        let url: String
+        let copyOf: String?
     }
 
     static let sources: [(name: String, domain: String)] = [
@@ -101,7 +104,7 @@ struct CorpusGenerator {
         if emitted.count > 100, random.chance(0.02) {
             let earlier = random.pick(emitted)
             return item(title: earlier.title, body: earlier.body, url: earlier.url, published: earlier.published,
-                        source: earlier.source, tags: [], duplicate: .exact)
+                        source: earlier.source, tags: [], duplicate: .exact, copyOf: earlier.url)
         }
         if emitted.count > 100, random.chance(0.05) {
             let earlier = random.pick(emitted)
@@ -111,7 +114,7 @@ struct CorpusGenerator {
             paragraphs.append(random.pick(sentences))
             let source = Int(random.next() % UInt64(Self.sources.count))
             return item(title: earlier.title, body: paragraphs.joined(separator: "\n\n"), url: "https://\(Self.sources[source].domain)/news/\(index)",
-                        published: earlier.published, source: source, tags: [], duplicate: .near)
+                        published: earlier.published, source: source, tags: [], duplicate: .near, copyOf: earlier.url)
         }
         let source = Int(random.next() % UInt64(Self.sources.count))
         var paragraphs: [String] = [lead()]
@@ -132,7 +135,7 @@ struct CorpusGenerator {
         let url = "https://\(Self.sources[source].domain)/news/\(index)"
         emitted.append((title, body, url, published, source))
         if emitted.count > 5000 { emitted.removeFirst(1000) }
-        return item(title: title, body: body, url: url, published: published, source: source, tags: tags, duplicate: nil)
+        return item(title: title, body: body, url: url, published: published, source: source, tags: tags, duplicate: nil, copyOf: nil)
     }
 
     private mutating func lead() -> String {
@@ -170,14 +173,14 @@ struct CorpusGenerator {
     }
 
     private func item(title: String, body: String, url: String, published: String, source: Int, tags: [String],
-                      duplicate: Item.Duplicate?) -> Item {
+                      duplicate: Item.Duplicate?, copyOf: String?) -> Item {
         var fields: [(String, JSONValue)] = [
             ("title", .string(title)), ("maintext", .string(body)), ("date_publish", .string(published)),
             ("url", .string(url)), ("source_domain", .string(Self.sources[source].domain)),
             ("sitename", .string(Self.sources[source].name)), ("language", .string("ar")),
         ]
         if !tags.isEmpty { fields.append(("keywords", .array(tags.map(JSONValue.string)))) }
-        return Item(json: JSONValue.object(fields).serialized(), title: title, body: body, duplicate: duplicate)
+        return Item(json: JSONValue.object(fields).serialized(), title: title, body: body, duplicate: duplicate, url: url, copyOf: copyOf)
     }
 
     static let dateFormatter: DateFormatter = {
@@ -189,18 +192,25 @@ struct CorpusGenerator {
     }()
 
     /// Writes `count` articles as JSON Lines to `path`; returns the raw text bytes (title + body).
-    static func write(count: Int, seed: UInt64, shared: SharedData, to path: String) throws -> (bytes: Int, exact: Int, near: Int) {
+    /// With `truth`, also the ground truth of near-duplicates: one `copy URL<TAB>original URL`
+    /// line per near-duplicate.
+    static func write(count: Int, seed: UInt64, shared: SharedData, to path: String,
+                      truth: String? = nil) throws -> (bytes: Int, exact: Int, near: Int) {
         var generator = try CorpusGenerator(shared: shared, seed: seed)
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw BenchmarkError("cannot write \(path)") }
         defer { try? handle.close() }
         var buffer = Data()
         var bytes = 0, exact = 0, near = 0
+        var truthLines = ""
         for _ in 0..<count {
             let item = generator.next()
             bytes += item.title.utf8.count + item.body.utf8.count
             if item.duplicate == .exact { exact += 1 }
-            if item.duplicate == .near { near += 1 }
+            if item.duplicate == .near {
+                near += 1
+                truthLines += "\(item.url)\t\(item.copyOf ?? "")\n"
+            }
             buffer.append(contentsOf: item.json.utf8)
             buffer.append(0x0A)
             if buffer.count > 1 << 20 {
@@ -209,6 +219,7 @@ struct CorpusGenerator {
             }
         }
         handle.write(buffer)
+        if let truth { try truthLines.write(toFile: truth, atomically: true, encoding: .utf8) }
         return (bytes, exact, near)
     }
 }

@@ -15,6 +15,7 @@ do {
         var fuzz = FuzzRunner(arguments: rest)
         try fuzz.run()
     case "scale": try ScaleBenchmark(arguments: rest).run()
+    case "duplicates": try DuplicatesBenchmark(arguments: rest).run()
     case "queries":
         // queries DB: query latency on an existing store, vs bare FTS5 over a copy of its terms.
         guard let path = rest.first else { throw BenchmarkError("usage: articles-bench queries STORE.sqlite") }
@@ -40,6 +41,9 @@ do {
               scale [--count N]... [--json FILE] [--seed N]
                                         generated corpus of N articles (10000, 100k, 1M): ingest vs bare FTS5
                                         inserts, size, query latency vs bare FTS5 MATCH, peak RSS
+              duplicates [--count N]... [--threshold T]... [--seed N]
+                                        near-duplicate clusters on the generated corpus: pair precision and
+                                        recall against the generator's known copies, time vs comparing all pairs
               queries STORE             query latency on an existing store vs bare FTS5 over its terms
               corpus COUNT PATH [--seed N]
                                         write a generated corpus as JSON Lines

@@ -1,0 +1,129 @@
+import ArticleStore
+import Foundation
+
+/// `articles-bench duplicates [--count N]... [--threshold T]... [--seed N]`: near-duplicate
+/// clustering on the generated corpus, whose edited copies are known (ground truth from the
+/// generator). For each size and threshold: the clusters `articles duplicates` finds, pair
+/// precision and recall against the truth, and the time, next to the time comparing every pair
+/// of signatures would take (measured on a sample in the same run, scaled by the number of
+/// pairs) — the baseline that shows the LSH bands keep it from growing quadratically.
+struct DuplicatesBenchmark {
+    let shared: SharedData
+    let counts: [Int]
+    let thresholds: [Double]
+    let seed: UInt64
+    let workDirectory: URL
+
+    init(arguments: [String]) throws {
+        shared = try SharedData(arguments: arguments)
+        var counts: [Int] = [], thresholds: [Double] = []
+        var seed: UInt64 = 42
+        var index = 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
+            switch arguments[index] {
+            case "--count":
+                guard let count = Int(value.replacingOccurrences(of: "k", with: "000").replacingOccurrences(of: "M", with: "000000")) else {
+                    throw BenchmarkError("--count takes a number such as 10000, 100k or 1M")
+                }
+                counts.append(count)
+            case "--threshold":
+                guard let threshold = Double(value), threshold > 0, threshold <= 1 else { throw BenchmarkError("--threshold takes a number in (0, 1]") }
+                thresholds.append(threshold)
+            case "--seed": seed = UInt64(value) ?? 42
+            case "--shared": break
+            default: throw BenchmarkError("unknown option \(arguments[index])")
+            }
+            index += 2
+        }
+        self.counts = counts.isEmpty ? [10_000] : counts
+        self.thresholds = thresholds.isEmpty ? [0.5, 0.8] : thresholds
+        self.seed = seed
+        workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("articles-bench-\(UUID().uuidString)")
+    }
+
+    func run() throws {
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workDirectory) }
+        print("| articles | true near-duplicate pairs | threshold | clusters | found pairs | precision | recall | seconds | all-pairs estimate s | vs all pairs |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for count in counts {
+            let corpus = workDirectory.appendingPathComponent("corpus-\(count).jsonl").path
+            let truthPath = corpus + ".truth"
+            let storePath = workDirectory.appendingPathComponent("store-\(count).sqlite").path
+            _ = try CorpusGenerator.write(count: count, seed: seed, shared: shared, to: corpus, truth: truthPath)
+            FileHandle.standardError.write(Data("[\(count)] corpus written; ingesting (signatures only, no entities)\n".utf8))
+            let store = try ArticleStore(path: storePath)
+            var options = IngestOptions()
+            options.extractEntities = false
+            _ = try store.ingest([corpus], options: options)
+            try? FileManager.default.removeItem(atPath: corpus)
+
+            let truth = try truePairs(store: store, truthPath: truthPath)
+            let allPairs = try allPairsEstimate(store: store, count: count)
+            for threshold in thresholds {
+                var clusters: [NearDuplicateCluster] = []
+                let seconds = try Measurement.seconds { clusters = try store.nearDuplicateClusters(threshold: threshold) }
+                var found = Set<UInt64>()
+                for cluster in clusters {
+                    let ids = cluster.members.map(\.id).sorted()
+                    for (index, first) in ids.enumerated() {
+                        for second in ids[(index + 1)...] { found.insert(Self.pair(first, second)) }
+                    }
+                }
+                let hits = found.intersection(truth).count
+                let precision = found.isEmpty ? 1 : Double(hits) / Double(found.count)
+                let recall = truth.isEmpty ? 1 : Double(hits) / Double(truth.count)
+                print("| \(count) | \(truth.count) | \(threshold) | \(clusters.count) | \(found.count) | \(Measurement.format(precision, 3)) | \(Measurement.format(recall, 3)) | \(Measurement.format(seconds, 2)) | \(Measurement.format(allPairs, 0)) | \(Measurement.format(seconds / allPairs, 4))x |")
+            }
+            try? FileManager.default.removeItem(atPath: storePath)
+            try? FileManager.default.removeItem(atPath: storePath + "-wal")
+            try? FileManager.default.removeItem(atPath: storePath + "-shm")
+        }
+        print("\npeak RSS \(Measurement.format(Measurement.peakRSSMegabytes(), 0)) MB")
+    }
+
+    private static func pair(_ a: Int64, _ b: Int64) -> UInt64 {
+        UInt64(min(a, b)) << 32 | UInt64(max(a, b))
+    }
+
+    /// Every pair among each original and its edited copies, as stored ids.
+    private func truePairs(store: ArticleStore, truthPath: String) throws -> Set<UInt64> {
+        var idByURL: [String: Int64] = [:]
+        try store.query("SELECT id, url FROM articles WHERE url IS NOT NULL") { row in
+            if let id = row[0].int64, let url = row[1].string { idByURL[url] = id }
+        }
+        var groups: [Int64: [Int64]] = [:]
+        for line in try String(contentsOfFile: truthPath, encoding: .utf8).split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2, let copy = idByURL[String(fields[0])], let original = idByURL[String(fields[1])] else { continue }
+            groups[original, default: [original]].append(copy)
+        }
+        var pairs = Set<UInt64>()
+        for members in groups.values {
+            for (index, first) in members.enumerated() {
+                for second in members[(index + 1)...] { pairs.insert(Self.pair(first, second)) }
+            }
+        }
+        return pairs
+    }
+
+    /// Seconds to compare every pair of `count` signatures: all pairs of a sample of 2,000,
+    /// timed, scaled by the number of pairs.
+    private func allPairsEstimate(store: ArticleStore, count: Int) throws -> Double {
+        var signatures: [MinHashSignature] = []
+        try store.query("SELECT minhash FROM article_signatures LIMIT 2000") { row in
+            if case let .blob(bytes) = row[0], let signature = MinHashSignature(bytes: bytes) { signatures.append(signature) }
+        }
+        guard signatures.count > 1 else { return 0 }
+        var sum = 0.0
+        let seconds = Measurement.seconds {
+            for (index, first) in signatures.enumerated() {
+                for second in signatures[(index + 1)...] { sum += first.similarity(to: second) }
+            }
+        }
+        if sum < 0 { print("") }
+        let samplePairs = Double(signatures.count * (signatures.count - 1) / 2)
+        return seconds / samplePairs * Double(count) * Double(count - 1) / 2
+    }
+}
