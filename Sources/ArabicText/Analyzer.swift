@@ -16,6 +16,10 @@ public struct Analyzer: Sendable {
     private let normalizer = Normalizer()
     private let luceneNormalizer: LuceneNormalizer
     private let stopwords: WordTable
+    /// Default profile: stopwords and protected words in one table, so the word is hashed once
+    /// for both questions (flag 1: stopword, 2: protected).
+    private let wordFlags: WordTable
+    private let flagsByIndex: [UInt8]
 
     public init(profile: AnalyzerProfile = .default) {
         self.profile = profile
@@ -29,6 +33,12 @@ public struct Analyzer: Sendable {
         }
         luceneNormalizer = LuceneNormalizer(persian: profile == .lucenePersian)
         stopwords = profile == .default ? Stopwords.normalizedScalars : Stopwords.luceneScalars
+        let stopwordList = Array(Stopwords.normalized), protectedList = Array(ProtectedWords.words)
+        wordFlags = WordTable(stopwordList + protectedList)
+        var flags = [UInt8](repeating: 0, count: wordFlags.count)
+        for word in stopwordList { flags[wordFlags.index(of: word)!] |= 1 }
+        for word in protectedList { flags[wordFlags.index(of: word)!] |= 2 }
+        flagsByIndex = flags
     }
 
     /// Every word of `text`, stopwords included (flagged), with offsets into `text`.
@@ -60,26 +70,13 @@ public struct Analyzer: Sendable {
 
     /// Calls `body` with each token of `text` in order.
     public func forEachToken(in text: String, _ body: (Token) -> Void) {
-        // Analyze the whole text first, so its tokens can share one buffer of normalized scalars.
-        var views: [WordView] = []
-        views.reserveCapacity(text.utf8.count / 6)
-        var normalizedRanges: [Range<Int>] = []
-        normalizedRanges.reserveCapacity(text.utf8.count / 6)
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count / 2)
-        forEachWord(in: text) { word, normalized in
-            let start = scalars.count
-            scalars.append(contentsOf: normalized)
-            views.append(word)
-            normalizedRanges.append(start..<scalars.count)
-        }
-        let source = TokenSource(text: text, scalars: scalars)
-        for (index, word) in views.enumerated() {
-            let start = normalizedRanges[index].lowerBound
+        let (scalars, classes) = Self.decode(text)
+        // The tokens share the text and its scalars; a token's normalized form and stem are
+        // derived again from its scalars only when read.
+        let source = TokenSource(text: text, scalars: scalars, analyzer: self)
+        forEachWord(scalars: scalars, classes: classes) { word, _ in
             body(Token(source: source, utf8Range: word.utf8Range, utf16Range: word.utf16Range, scalarRange: word.scalarRange,
-                       position: word.position, normalizedRange: normalizedRanges[index],
-                       stemRange: (start + word.stemRange.lowerBound)..<(start + word.stemRange.upperBound),
-                       isStopword: word.isStopword))
+                       position: word.position, stemLength: word.stemRange.count, isStopword: word.isStopword))
         }
     }
 
@@ -101,7 +98,7 @@ public struct Analyzer: Sendable {
         var normalizedText = UTF8Builder(capacity: text.utf8.count)
         var terms = UTF8Builder(capacity: text.utf8.count)
         forEachWord(in: text) { word, normalized in
-            if !normalized.isEmpty { normalizedText.appendWord(normalized[...]) }
+            if !normalized.isEmpty { normalizedText.appendWord(normalized) }
             if !word.isStopword, !word.stemRange.isEmpty { terms.appendWord(normalized[word.stemRange]) }
         }
         return (normalizedText.string, terms.string)
@@ -125,7 +122,7 @@ public struct Analyzer: Sendable {
                                            normalizedRange: start..<normalizedScalars.count,
                                            stemRange: (start + word.stemRange.lowerBound)..<(start + word.stemRange.upperBound),
                                            isStopword: word.isStopword))
-            if !normalized.isEmpty { normalizedText.appendWord(normalized[...]) }
+            if !normalized.isEmpty { normalizedText.appendWord(normalized) }
             if !word.isStopword, !word.stemRange.isEmpty { terms.appendWord(normalized[word.stemRange]) }
         }
         return AnalyzedText(scalars: scalars, normalizedScalars: normalizedScalars, words: words,
@@ -165,13 +162,14 @@ public struct Analyzer: Sendable {
 
     /// The analysis core: calls `body` with each word and its normalized scalars (valid only
     /// during the call).
-    func forEachWord(in text: String, _ body: (WordView, [Unicode.Scalar]) -> Void) {
+    func forEachWord(in text: String, _ body: (WordView, UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
         let (scalars, classes) = Self.decode(text)
         forEachWord(scalars: scalars, classes: classes, body)
     }
 
-    /// The analysis core over decoded scalars and their classes.
-    private func forEachWord(scalars: [Unicode.Scalar], classes: [ScalarClass], _ body: (WordView, [Unicode.Scalar]) -> Void) {
+    /// The analysis core over decoded scalars and their classes. Works on raw buffers: slicing
+    /// arrays per word retained and released their storage several times per word.
+    private func forEachWord(scalars: [Unicode.Scalar], classes: [ScalarClass], _ body: (WordView, UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
         guard !scalars.isEmpty else { return }
         var spans: [WordSegmenter.Span] = []
         spans.reserveCapacity(scalars.count / 4)
@@ -180,37 +178,59 @@ public struct Analyzer: Sendable {
         var cursor = 0, utf8 = 0, utf16 = 0
         var buffer: [Unicode.Scalar] = []
         buffer.reserveCapacity(64)
-        let isLucene = profile != .default
-        for (position, span) in spans.enumerated() {
-            while cursor < span.start {
-                let value = scalars[cursor].value
-                utf8 += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
-                utf16 += value < 0x10000 ? 1 : 2
-                cursor += 1
+        scalars.withUnsafeBufferPointer { source in
+            for (position, span) in spans.enumerated() {
+                while cursor < span.start {
+                    let value = source[cursor].value
+                    utf8 += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+                    utf16 += value < 0x10000 ? 1 : 2
+                    cursor += 1
+                }
+                let startUTF8 = utf8, startUTF16 = utf16
+                while cursor < span.end {
+                    let value = source[cursor].value
+                    utf8 += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+                    utf16 += value < 0x10000 ? 1 : 2
+                    cursor += 1
+                }
+                let word = UnsafeBufferPointer(rebasing: source[span.start..<span.end])
+                let (isStopword, stemRange) = analyzeWord(word, into: &buffer)
+                buffer.withUnsafeBufferPointer { normalized in
+                    let view = WordView(scalarRange: span.start..<span.end, utf8Range: startUTF8..<utf8,
+                                        utf16Range: startUTF16..<utf16, position: position, isStopword: isStopword,
+                                        stemRange: stemRange)
+                    body(view, normalized)
+                }
             }
-            let startUTF8 = utf8, startUTF16 = utf16
-            while cursor < span.end {
-                let value = scalars[cursor].value
-                utf8 += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
-                utf16 += value < 0x10000 ? 1 : 2
-                cursor += 1
-            }
-            let word = scalars[span.start..<span.end]
-            buffer.removeAll(keepingCapacity: true)
-            let isStopword: Bool
-            if isLucene {
-                // Lucene: lower case and digits, stop filter on that, then normalize.
-                Self.lowercaseAndFoldDigits(word, into: &buffer)
-                isStopword = stopwords.contains(buffer[...])
-                luceneNormalizer.normalize(&buffer)
-            } else {
-                normalizer.normalize(word, into: &buffer)
-                isStopword = stopwords.contains(buffer[...])
-            }
-            let view = WordView(scalarRange: span.start..<span.end, utf8Range: startUTF8..<utf8,
-                                utf16Range: startUTF16..<utf16, position: position, isStopword: isStopword,
-                                stemRange: stemmer.stemRange(buffer[...]))
-            body(view, buffer)
+        }
+    }
+
+    /// One word's normalized scalars only (replacing `buffer`'s contents).
+    func normalizeWord(_ word: UnsafeBufferPointer<Unicode.Scalar>, into buffer: inout [Unicode.Scalar]) {
+        buffer.removeAll(keepingCapacity: true)
+        if profile != .default {
+            Self.lowercaseAndFoldDigits(word, into: &buffer)
+            luceneNormalizer.normalize(&buffer)
+        } else {
+            normalizer.normalize(word, into: &buffer)
+        }
+    }
+
+    /// One word's analysis: its normalized scalars (replacing `buffer`'s contents), whether it is
+    /// a stopword, and its stem's range in the normalized scalars.
+    func analyzeWord(_ word: UnsafeBufferPointer<Unicode.Scalar>, into buffer: inout [Unicode.Scalar]) -> (isStopword: Bool, stemRange: Range<Int>) {
+        buffer.removeAll(keepingCapacity: true)
+        if profile != .default {
+            // Lucene: lower case and digits, stop filter on that, then normalize.
+            Self.lowercaseAndFoldDigits(word, into: &buffer)
+            let isStopword = buffer.withUnsafeBufferPointer { stopwords.contains($0) }
+            luceneNormalizer.normalize(&buffer)
+            return (isStopword, buffer.withUnsafeBufferPointer { stemmer.stemRange($0) })
+        }
+        normalizer.normalize(word, into: &buffer)
+        return buffer.withUnsafeBufferPointer { normalized in
+            let flags = wordFlags.index(of: normalized).map { flagsByIndex[$0] } ?? 0
+            return (flags & 1 != 0, stemmer.stemRange(normalized, isProtected: flags & 2 != 0))
         }
     }
 
@@ -269,7 +289,7 @@ public struct Analyzer: Sendable {
     }
 
     /// Lucene's LowerCaseFilter and DecimalDigitFilter.
-    private static func lowercaseAndFoldDigits(_ word: ArraySlice<Unicode.Scalar>, into buffer: inout [Unicode.Scalar]) {
+    private static func lowercaseAndFoldDigits(_ word: UnsafeBufferPointer<Unicode.Scalar>, into buffer: inout [Unicode.Scalar]) {
         for scalar in word {
             let value = scalar.value
             if value < 0x80 {

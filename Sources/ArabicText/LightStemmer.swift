@@ -43,25 +43,27 @@ public struct LightStemmer: Sendable {
     /// The stem of a normalized word.
     public func stem(_ word: String) -> String {
         let scalars = Array(word.unicodeScalars)
-        return ScalarString.make(scalars[stemRange(scalars[...])])
+        return scalars.withUnsafeBufferPointer { ScalarString.make($0[stemRange($0)]) }
     }
 
-    /// The range of `word` (indices of the slice) that is its stem.
-    func stemRange(_ word: ArraySlice<Unicode.Scalar>) -> Range<Int> {
+    /// The range of `word` (0-based) that is its stem. `isProtected`: whether `word` is a
+    /// protected word, when the caller has looked it up already (nil: look it up).
+    func stemRange(_ word: UnsafeBufferPointer<Unicode.Scalar>, isProtected: Bool? = nil) -> Range<Int> {
         switch rules {
         case .lucene:
-            let afterPrefix = stripPrefix(word, protectWaw: false)
-            return Self.stripSuffixes(word[afterPrefix], minimumShort: 2, minimumLong: 2)
+            let afterPrefix = Self.stripPrefix(word)
+            return Self.stripSuffixes(word, afterPrefix, minimumShort: 2, minimumLong: 2)
         case .default:
-            if protected.contains(word) { return word.indices }
-            let afterPrefix = stripPrefix(word, protectWaw: true)
-            if afterPrefix.count != word.count, protected.contains(word[afterPrefix]) { return afterPrefix }
+            // A protected word keeps its و too (وزير، وطن): it returns here, before any prefix goes.
+            if isProtected ?? protected.contains(word) { return 0..<word.count }
+            let afterPrefix = Self.stripPrefix(word)
+            if afterPrefix.count != word.count, protected.contains(UnsafeBufferPointer(rebasing: word[afterPrefix])) { return afterPrefix }
             // A one-letter proclitic on a protected word: بإيران، لوزير، وبطهران → ايران، وزير، طهران.
             if afterPrefix.count >= 4, Self.isProclitic(word[afterPrefix.lowerBound].value),
-               protected.contains(word[(afterPrefix.lowerBound + 1)..<afterPrefix.upperBound]) {
+               protected.contains(UnsafeBufferPointer(rebasing: word[(afterPrefix.lowerBound + 1)..<afterPrefix.upperBound])) {
                 return (afterPrefix.lowerBound + 1)..<afterPrefix.upperBound
             }
-            return Self.stripSuffixes(word[afterPrefix], minimumShort: 3, minimumLong: 4)
+            return Self.stripSuffixes(word, afterPrefix, minimumShort: 3, minimumLong: 4)
         }
     }
 
@@ -72,33 +74,30 @@ public struct LightStemmer: Sendable {
     }
 
     /// The first matching prefix of ال وال بال كال فال لل و, in that order.
-    private func stripPrefix(_ word: ArraySlice<Unicode.Scalar>, protectWaw: Bool) -> Range<Int> {
-        let start = word.startIndex, count = word.count
-        guard count >= 2 else { return word.indices }
-        let first = word[start].value, second = word[start + 1].value
+    private static func stripPrefix(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Range<Int> {
+        let count = word.count
+        guard count >= 2 else { return 0..<count }
+        let first = word[0].value, second = word[1].value
         // ال (needs 4 letters so two remain)
-        if count >= 4, first == Self.alef, second == Self.lam { return (start + 2)..<word.endIndex }
+        if count >= 4, first == alef, second == lam { return 2..<count }
         // وال بال كال فال (need 5)
-        if count >= 5, second == Self.alef, word[start + 2].value == Self.lam,
-           first == Self.waw || first == Self.beh || first == Self.kaf || first == Self.feh {
-            return (start + 3)..<word.endIndex
+        if count >= 5, second == alef, word[2].value == lam, first == waw || first == beh || first == kaf || first == feh {
+            return 3..<count
         }
         // لل (needs 4)
-        if count >= 4, first == Self.lam, second == Self.lam { return (start + 2)..<word.endIndex }
+        if count >= 4, first == lam, second == lam { return 2..<count }
         // و (needs 4)
-        if count >= 4, first == Self.waw {
-            if protectWaw, protected.contains(word) { return word.indices }
-            return (start + 1)..<word.endIndex
-        }
-        return word.indices
+        if count >= 4, first == waw { return 1..<count }
+        return 0..<count
     }
 
     /// - Parameters:
     ///   - minimumShort: letters that must remain after removing a suffix other than ان ون ين.
     ///   - minimumLong: letters that must remain after removing ان ون ين.
-    private static func stripSuffixes(_ word: ArraySlice<Unicode.Scalar>, minimumShort: Int, minimumLong: Int) -> Range<Int> {
-        let start = word.startIndex
-        var end = word.endIndex
+    private static func stripSuffixes(_ word: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>,
+                                      minimumShort: Int, minimumLong: Int) -> Range<Int> {
+        let start = range.lowerBound
+        var end = range.upperBound
         for (first, second, long) in suffixes {
             let length = second == 0 ? 1 : 2
             let minimum = long ? minimumLong : minimumShort

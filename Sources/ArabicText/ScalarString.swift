@@ -45,7 +45,7 @@ struct UTF8Builder {
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     /// Appends a word, with a space before it unless it is the first.
-    mutating func appendWord(_ word: ArraySlice<Unicode.Scalar>) {
+    mutating func appendWord<Word: Collection>(_ word: Word) where Word.Element == Unicode.Scalar {
         if !bytes.isEmpty { bytes.append(0x20) }
         for scalar in word {
             let value = scalar.value

@@ -18,12 +18,12 @@ public struct Token: Sendable {
     public let position: Int
     /// True when the word is a stopword in this profile.
     public let isStopword: Bool
+    /// Number of Unicode scalars in the stem (0 for a word that normalizes to nothing): what
+    /// an indexer reads, without making the string.
+    public let stemLength: Int
     private let source: TokenSource
     /// The original word's bytes in `source.text`.
     private let originalBytes: Range<Int>
-    /// The normalized form and the stem in `source.scalars`.
-    private let normalizedRange: Range<Int>
-    private let stemRange: Range<Int>
 
     /// The word exactly as written, harakat and all.
     public var original: Substring {
@@ -33,24 +33,25 @@ public struct Token: Sendable {
     }
 
     /// The normalized form: folded letters, no marks, ASCII digits, lower case.
-    public var normalized: String { ScalarString.make(source.scalars[normalizedRange]) }
+    public var normalized: String {
+        if let fixed = source.fixed { return fixed.normalized }
+        return ScalarString.make(source.normalized(scalarRange))
+    }
 
     /// The stem of the normalized form.
-    public var stem: String { ScalarString.make(source.scalars[stemRange]) }
-
-    /// Number of Unicode scalars in the stem (0 for a word that normalizes to nothing), without
-    /// making the string.
-    public var stemLength: Int { stemRange.count }
+    public var stem: String {
+        if let fixed = source.fixed { return fixed.stem }
+        let word = source.analyze(scalarRange)
+        return ScalarString.make(word.normalized[word.stemRange])
+    }
 
     public init(original: Substring, utf8Range: Range<Int>, utf16Range: Range<Int>, scalarRange: Range<Int>,
                 position: Int, normalized: String, stem: String, isStopword: Bool) {
-        let normalizedScalars = Array(normalized.unicodeScalars)
-        source = TokenSource(text: original.base, scalars: normalizedScalars + Array(stem.unicodeScalars))
+        source = TokenSource(text: original.base, fixed: (normalized, stem))
         let base = original.base.utf8
         let start = base.distance(from: base.startIndex, to: original.startIndex)
         originalBytes = start..<(start + original.utf8.count)
-        normalizedRange = 0..<normalizedScalars.count
-        stemRange = normalizedScalars.count..<source.scalars.count
+        stemLength = stem.unicodeScalars.count
         self.utf8Range = utf8Range
         self.utf16Range = utf16Range
         self.scalarRange = scalarRange
@@ -58,14 +59,12 @@ public struct Token: Sendable {
         self.isStopword = isStopword
     }
 
-    /// A token of `source.text` whose original is `utf8Range` and whose normalized form and
-    /// stem are ranges of `source.scalars`.
+    /// A token of `source.text` at `utf8Range` / `scalarRange`.
     init(source: TokenSource, utf8Range: Range<Int>, utf16Range: Range<Int>, scalarRange: Range<Int>, position: Int,
-         normalizedRange: Range<Int>, stemRange: Range<Int>, isStopword: Bool) {
+         stemLength: Int, isStopword: Bool) {
         self.source = source
         self.originalBytes = utf8Range
-        self.normalizedRange = normalizedRange
-        self.stemRange = stemRange
+        self.stemLength = stemLength
         self.utf8Range = utf8Range
         self.utf16Range = utf16Range
         self.scalarRange = scalarRange
@@ -96,14 +95,42 @@ extension Token: Equatable, Hashable {
     }
 }
 
-/// The buffers the tokens of one analyzed text share: the text, and every word's normalized
-/// scalars one after another.
+/// What the tokens of one analyzed text share: the text, its scalars and the analyzer, from
+/// which a token's normalized form and stem are derived again when read (or, for a token made
+/// with the public initializer, those strings as given).
 final class TokenSource: Sendable {
     let text: String
-    let scalars: [Unicode.Scalar]
+    private let scalars: [Unicode.Scalar]
+    private let analyzer: Analyzer?
+    let fixed: (normalized: String, stem: String)?
 
-    init(text: String, scalars: [Unicode.Scalar]) {
+    init(text: String, scalars: [Unicode.Scalar], analyzer: Analyzer) {
         self.text = text
         self.scalars = scalars
+        self.analyzer = analyzer
+        fixed = nil
+    }
+
+    init(text: String, fixed: (normalized: String, stem: String)) {
+        self.text = text
+        scalars = []
+        analyzer = nil
+        self.fixed = fixed
+    }
+
+    /// The normalized scalars of the word at `range` of the scalars.
+    func normalized(_ range: Range<Int>) -> [Unicode.Scalar] {
+        guard let analyzer else { return [] }
+        var buffer: [Unicode.Scalar] = []
+        scalars.withUnsafeBufferPointer { analyzer.normalizeWord(UnsafeBufferPointer(rebasing: $0[range]), into: &buffer) }
+        return buffer
+    }
+
+    /// The normalized scalars and stem range of the word at `range` of the scalars.
+    func analyze(_ range: Range<Int>) -> (normalized: [Unicode.Scalar], stemRange: Range<Int>) {
+        guard let analyzer else { return ([], 0..<0) }
+        var buffer: [Unicode.Scalar] = []
+        let stemRange = scalars.withUnsafeBufferPointer { analyzer.analyzeWord(UnsafeBufferPointer(rebasing: $0[range]), into: &buffer).stemRange }
+        return (buffer, stemRange)
     }
 }

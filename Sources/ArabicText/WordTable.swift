@@ -57,7 +57,15 @@ public final class WordTable: Sendable {
     }
 
     /// The index of `word`, or nil.
-    public func index(of word: ArraySlice<Unicode.Scalar>) -> Int? {
+    public func index(of word: ArraySlice<Unicode.Scalar>) -> Int? { lookup(word) }
+
+    /// The index of `word`, or nil.
+    public func index(of word: UnsafeBufferPointer<Unicode.Scalar>) -> Int? { lookup(word) }
+
+    /// Whether the table holds `word`.
+    public func contains(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool { lookup(word) != nil }
+
+    private func lookup<Word: Collection>(_ word: Word) -> Int? where Word.Element == Unicode.Scalar {
         guard word.count <= maximumLength, !word.isEmpty else { return nil }
         var hash = Self.offsetBasis
         for scalar in word { Self.combine(&hash, scalar.value) }
