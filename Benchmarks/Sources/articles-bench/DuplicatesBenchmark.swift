@@ -12,12 +12,29 @@ struct DuplicatesBenchmark {
     let counts: [Int]
     let thresholds: [Double]
     let seed: UInt64
+    let jsonPath: String?
     let workDirectory: URL
+
+    /// One size and threshold, for `--json`.
+    struct Row: Encodable {
+        var articles = 0
+        var copyPairs = 0
+        var threshold = 0.0
+        var clusters = 0
+        var foundPairs = 0
+        var precision = 0.0
+        var recall = 0.0
+        var similarCopyPairs = 0
+        var similarRecall = 0.0
+        var seconds = 0.0
+        var allPairsEstimateSeconds = 0.0
+    }
 
     init(arguments: [String]) throws {
         shared = try SharedData(arguments: arguments)
         var counts: [Int] = [], thresholds: [Double] = []
         var seed: UInt64 = 42
+        var jsonPath: String?
         var index = 0
         while index < arguments.count {
             let value = index + 1 < arguments.count ? arguments[index + 1] : ""
@@ -31,6 +48,7 @@ struct DuplicatesBenchmark {
                 guard let threshold = Double(value), threshold > 0, threshold <= 1 else { throw BenchmarkError("--threshold takes a number in (0, 1]") }
                 thresholds.append(threshold)
             case "--seed": seed = UInt64(value) ?? 42
+            case "--json": jsonPath = value
             case "--shared": break
             default: throw BenchmarkError("unknown option \(arguments[index])")
             }
@@ -39,12 +57,14 @@ struct DuplicatesBenchmark {
         self.counts = counts.isEmpty ? [10_000] : counts
         self.thresholds = thresholds.isEmpty ? [0.5, 0.8] : thresholds
         self.seed = seed
+        self.jsonPath = jsonPath
         workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("articles-bench-\(UUID().uuidString)")
     }
 
     func run() throws {
         try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workDirectory) }
+        var rows: [Row] = []
         print("| articles | copy pairs (truth) | threshold | clusters | found pairs | precision | recall, all copies | copy pairs with Jaccard ≥ threshold | recall of those | seconds | all-pairs estimate s | vs all pairs |")
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for count in counts {
@@ -77,6 +97,9 @@ struct DuplicatesBenchmark {
                 let recall = truth.isEmpty ? 1 : Double(hits) / Double(truth.count)
                 let similar = Set(jaccard.filter { $0.value >= threshold }.keys)
                 let similarRecall = similar.isEmpty ? 1 : Double(found.intersection(similar).count) / Double(similar.count)
+                rows.append(Row(articles: count, copyPairs: truth.count, threshold: threshold, clusters: clusters.count,
+                                foundPairs: found.count, precision: precision, recall: recall, similarCopyPairs: similar.count,
+                                similarRecall: similarRecall, seconds: seconds, allPairsEstimateSeconds: allPairs))
                 print("| \(count) | \(truth.count) | \(threshold) | \(clusters.count) | \(found.count) | \(Measurement.format(precision, 3)) | \(Measurement.format(recall, 3)) | \(similar.count) | \(Measurement.format(similarRecall, 3)) | \(Measurement.format(seconds, 2)) | \(Measurement.format(allPairs, 0)) | \(Measurement.format(seconds / allPairs, 4))x |")
             }
             try? FileManager.default.removeItem(atPath: storePath)
@@ -84,6 +107,12 @@ struct DuplicatesBenchmark {
             try? FileManager.default.removeItem(atPath: storePath + "-shm")
         }
         print("\npeak RSS \(Measurement.format(Measurement.peakRSSMegabytes(), 0)) MB")
+        if let jsonPath {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(rows).write(to: URL(fileURLWithPath: jsonPath))
+        }
     }
 
     private static func pair(_ a: Int64, _ b: Int64) -> UInt64 {

@@ -41,7 +41,7 @@ do {
               scale [--count N]... [--json FILE] [--seed N]
                                         generated corpus of N articles (10000, 100k, 1M): ingest vs bare FTS5
                                         inserts, size, query latency vs bare FTS5 MATCH, peak RSS
-              duplicates [--count N]... [--threshold T]... [--seed N]
+              duplicates [--count N]... [--threshold T]... [--seed N] [--json FILE]
                                         near-duplicate clusters on the generated corpus: pair precision and
                                         recall against the generator's known copies, time vs comparing all pairs
               queries STORE             query latency on an existing store vs bare FTS5 over its terms

@@ -81,7 +81,7 @@ struct FTSQueryBuilder {
         // A pasted question ranks better without its interrogatives, as long as something is left.
         addProclitics = mode == .all
         dropQuestionWords = mode == .any && Self.words(of: expression).contains { word in
-            analyzer.tokens(word).contains { !$0.isStopword && !$0.stem.isEmpty && !QuestionWords.contains(normalized: $0.normalized) }
+            analyzer.tokens(word).contains { !$0.isStopword && $0.stemLength > 0 && !QuestionWords.contains(normalized: $0.normalized) }
         }
         guard let match = try build(expression, anyAtThisLevel: mode == .any, negated: false) else {
             throw ArticleStoreError.invalidQuery(
@@ -95,7 +95,7 @@ struct FTSQueryBuilder {
         case let .term(text, prefix, field):
             return try term(text, prefix: prefix, field: field, negated: negated)
         case let .phrase(text, field):
-            let tokens = analyzer.tokens(text).filter { !$0.isStopword && !$0.stem.isEmpty }
+            let tokens = analyzer.tokens(text).filter { !$0.isStopword && $0.stemLength > 0 }
             guard !tokens.isEmpty else { return nil }
             return scoped(try phrase(tokens, negated: negated), field)
         case let .or(parts):
@@ -132,7 +132,7 @@ struct FTSQueryBuilder {
 
     private mutating func term(_ text: String, prefix: Bool, field: SearchField?, negated: Bool) throws -> String? {
         let tokens = analyzer.tokens(text).filter {
-            !$0.isStopword && !$0.stem.isEmpty && !(dropQuestionWords && QuestionWords.contains(normalized: $0.normalized))
+            !$0.isStopword && $0.stemLength > 0 && !(dropQuestionWords && QuestionWords.contains(normalized: $0.normalized))
         }
         guard let last = tokens.last else { return nil }
         if prefix {

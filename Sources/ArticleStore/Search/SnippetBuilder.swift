@@ -9,11 +9,13 @@ struct SnippetBuilder {
     let prefixes: [String]
 
     func matches(_ token: Token) -> Bool {
-        guard !token.isStopword, !token.stem.isEmpty else { return false }
-        if terms.contains(token.stem) { return true }
+        // A token makes its strings when read: read each once.
+        guard !token.isStopword, token.stemLength > 0 else { return false }
+        let stem = token.stem
+        if terms.contains(stem) { return true }
         if prefixes.isEmpty { return false }
         let stripped = FTSQueryBuilder.withoutArticle(token.normalized)
-        return prefixes.contains { token.stem.hasPrefix($0) || stripped.hasPrefix($0) }
+        return prefixes.contains { stem.hasPrefix($0) || stripped.hasPrefix($0) }
     }
 
     /// Highlight ranges (code points) of matched words in `text`, which is shown whole.
