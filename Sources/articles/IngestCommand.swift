@@ -30,7 +30,7 @@ struct IngestCommand: ParsableCommand {
     var skipNearDuplicates: Double?
 
     @Option(name: .long, help: "Articles per transaction.")
-    var batchSize = 2000
+    var batchSize = 10_000
 
     @Option(name: .long, help: "Largest JSON record (one JSON Lines line) accepted, in bytes.")
     var maxRecordBytes = 2 << 20

@@ -16,9 +16,9 @@ public struct IngestOptions: Sendable {
     /// this; nil stores every distinct article.
     public var skipNearDuplicates: Double?
 
-    /// Options; the defaults detect formats, skip stored articles, write batches of 2,000 and
+    /// Options; the defaults detect formats, skip stored articles, write batches of 10,000 and
     /// extract entities.
-    public init(format: InputFormat? = nil, replace: Bool = false, batchSize: Int = 2000,
+    public init(format: InputFormat? = nil, replace: Bool = false, batchSize: Int = 10_000,
                 maximumRecordBytes: Int = 2 << 20, extractEntities: Bool = true,
                 skipNearDuplicates: Double? = nil) {
         self.format = format
