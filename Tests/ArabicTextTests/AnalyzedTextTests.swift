@@ -1,0 +1,49 @@
+import Testing
+@testable import ArabicText
+
+@Suite("AnalyzedText and lazy tokens agree with the other analysis entry points")
+struct AnalyzedTextTests {
+    static let samples = [
+        "وشدَّد ريابكوف في تصريحات لوكالة «نوفوستي» أنَّ التعاون العسکری مع إيران مستمر",
+        "emoji 😀 between كلمات، و١٢٣ and Ｆｕｌｌ width ـ tatweel",
+        "",
+        "،،، ؟",
+    ]
+
+    @Test("analyze(): words, normalized forms, stems and texts match tokens(), termsText and normalizedAndTermsText", arguments: samples)
+    func analyzeMatches(text: String) {
+        for profile in AnalyzerProfile.allCases {
+            let analyzer = Analyzer(profile: profile)
+            let analyzed = analyzer.analyze(text)
+            let tokens = analyzer.tokens(text)
+            #expect(analyzed.words.count == tokens.count)
+            for (index, (word, token)) in zip(analyzed.words, tokens).enumerated() {
+                #expect(word.scalarRange == token.scalarRange)
+                #expect(word.utf8Range == token.utf8Range)
+                #expect(word.isStopword == token.isStopword)
+                #expect(analyzed.normalizedString(index) == token.normalized)
+                #expect(String(String.UnicodeScalarView(analyzed.normalizedScalars[word.stemRange])) == token.stem)
+                #expect(analyzed.original(word.scalarRange) == String(token.original))
+            }
+            #expect(analyzed.termsText == analyzer.termsText(text))
+            #expect(analyzed.stemsText(includingStopwords: true) == analyzer.termsText(text, includingStopwords: true))
+            #expect(analyzed.normalizedText == analyzer.normalizedAndTermsText(text).normalized)
+            #expect(analyzed.scalars == Array(text.unicodeScalars))
+        }
+    }
+
+    @Test("a token's strings are made on access and agree with its stem length; the public initializer keeps what it is given", arguments: samples)
+    func lazyTokens(text: String) {
+        let analyzer = Analyzer()
+        for token in analyzer.tokens(text) {
+            #expect(token.stemLength == token.stem.unicodeScalars.count)
+            #expect(token.stem == analyzer.stem(normalized: token.normalized))
+            let copy = Token(original: token.original, utf8Range: token.utf8Range, utf16Range: token.utf16Range,
+                             scalarRange: token.scalarRange, position: token.position, normalized: token.normalized,
+                             stem: token.stem, isStopword: token.isStopword)
+            #expect(copy == token)
+            #expect(copy.stemLength == token.stemLength)
+            #expect(copy.range(in: text) == token.range(in: text))
+        }
+    }
+}
