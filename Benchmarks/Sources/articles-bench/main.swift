@@ -8,6 +8,23 @@ let rest = Array(arguments.dropFirst())
 
 do {
     switch command {
+    case "all":
+        // all [--json DIR] [--shared DIR]: every benchmark at its default sizes, in one run.
+        let shared = rest.firstIndex(of: "--shared").map { ["--shared", rest[$0 + 1]] } ?? []
+        let json = rest.firstIndex(of: "--json").map { rest[$0 + 1] }
+        if let json { try FileManager.default.createDirectory(atPath: json, withIntermediateDirectories: true) }
+        print("# Analyzer throughput\n")
+        try AnalyzerBenchmark(arguments: shared).run()
+        print("\n# Retrieval quality (ARCD)\n")
+        try ArcdBenchmark(arguments: shared).run()
+        print("\n# Entities\n")
+        try EntityBenchmark(arguments: []).run()
+        print("\n# Scale\n")
+        try ScaleBenchmark(arguments: ["--count", "10000", "--count", "100k"] + shared
+                           + (json.map { ["--json", $0 + "/scale.json"] } ?? [])).run()
+        print("\n# Near-duplicates\n")
+        try DuplicatesBenchmark(arguments: ["--count", "10000", "--count", "100k"] + shared
+                                + (json.map { ["--json", $0 + "/duplicates.json"] } ?? [])).run()
     case "arcd": try ArcdBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
     case "entities": try EntityBenchmark(arguments: rest).run()
@@ -36,6 +53,8 @@ do {
         print("""
             usage: articles-bench COMMAND [options]
 
+              all [--json DIR]          every benchmark below at its default sizes (scale and duplicates at 10k
+                                        and 100k; add 1M with their own commands), tables to stdout, JSON to DIR
               arcd [--shared DIR]       retrieval quality on ARCD (MRR@10, Recall@1, Recall@10), every analyzer
                                         choice as a bare FTS5 index, plus the store's own search
               scale [--count N]... [--json FILE] [--seed N]
