@@ -33,13 +33,18 @@ public struct Analyzer: Sendable {
         }
         luceneNormalizer = LuceneNormalizer(persian: profile == .lucenePersian)
         stopwords = profile == .default ? Stopwords.normalizedScalars : Stopwords.luceneScalars
-        let stopwordList = Array(Stopwords.normalized), protectedList = Array(ProtectedWords.words)
-        wordFlags = WordTable(stopwordList + protectedList)
-        var flags = [UInt8](repeating: 0, count: wordFlags.count)
-        for word in stopwordList { flags[wordFlags.index(of: word)!] |= 1 }
-        for word in protectedList { flags[wordFlags.index(of: word)!] |= 2 }
-        flagsByIndex = flags
+        (wordFlags, flagsByIndex) = Self.defaultWordFlags
     }
+
+    /// Built once per process: every default analyzer shares it.
+    private static let defaultWordFlags: (WordTable, [UInt8]) = {
+        let stopwordList = Array(Stopwords.normalized), protectedList = Array(ProtectedWords.words)
+        let table = WordTable(stopwordList + protectedList)
+        var flags = [UInt8](repeating: 0, count: table.count)
+        for word in stopwordList { flags[table.index(of: word)!] |= 1 }
+        for word in protectedList { flags[table.index(of: word)!] |= 2 }
+        return (table, flags)
+    }()
 
     /// Every word of `text`, stopwords included (flagged), with offsets into `text`.
     public func tokens(_ text: String) -> [Token] {

@@ -57,40 +57,20 @@ public final class WordTable: Sendable {
     }
 
     /// The index of `word`, or nil.
-    public func index(of word: ArraySlice<Unicode.Scalar>) -> Int? { lookup(word) }
+    public func index(of word: ArraySlice<Unicode.Scalar>) -> Int? { find(EmptyCollection(), word) }
 
     /// The index of `word`, or nil.
-    public func index(of word: UnsafeBufferPointer<Unicode.Scalar>) -> Int? { lookup(word) }
+    public func index(of word: UnsafeBufferPointer<Unicode.Scalar>) -> Int? { find(EmptyCollection(), word) }
 
     /// Whether the table holds `word`.
-    public func contains(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool { lookup(word) != nil }
-
-    private func lookup<Word: Collection>(_ word: Word) -> Int? where Word.Element == Unicode.Scalar {
-        guard word.count <= maximumLength, !word.isEmpty else { return nil }
-        var hash = Self.offsetBasis
-        for scalar in word { Self.combine(&hash, scalar.value) }
-        hash = Self.finish(hash)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            let candidate = entries[Int(entry) - 1]
-            if candidate.hash == hash, Int(candidate.length) == word.count {
-                var equal = true
-                var index = Int(candidate.start)
-                for scalar in word {
-                    if scalars[index] != scalar.value { equal = false; break }
-                    index += 1
-                }
-                if equal { return Int(entry) - 1 }
-            }
-            slot = (slot + 1) & mask
-        }
-    }
+    public func contains(_ word: UnsafeBufferPointer<Unicode.Scalar>) -> Bool { find(EmptyCollection(), word) != nil }
 
     /// The index of the word spelled `prefix` followed by `word`, or nil.
-    public func index(of word: ArraySlice<Unicode.Scalar>, after prefix: [Unicode.Scalar]) -> Int? {
-        if prefix.isEmpty { return index(of: word) }
+    public func index(of word: ArraySlice<Unicode.Scalar>, after prefix: [Unicode.Scalar]) -> Int? { find(prefix, word) }
+
+    /// The one lookup: hashes `prefix` then `word` as one word, probes, compares.
+    private func find<Prefix: Collection, Word: Collection>(_ prefix: Prefix, _ word: Word) -> Int?
+    where Prefix.Element == Unicode.Scalar, Word.Element == Unicode.Scalar {
         let length = prefix.count + word.count
         guard length <= maximumLength, length > 0 else { return nil }
         var hash = Self.offsetBasis
@@ -103,14 +83,14 @@ public final class WordTable: Sendable {
             if entry == 0 { return nil }
             let candidate = entries[Int(entry) - 1]
             if candidate.hash == hash, Int(candidate.length) == length {
-                var equal = true
                 var index = Int(candidate.start)
+                var equal = true
                 for scalar in prefix where equal {
-                    if scalars[index] != scalar.value { equal = false }
+                    equal = scalars[index] == scalar.value
                     index += 1
                 }
                 for scalar in word where equal {
-                    if scalars[index] != scalar.value { equal = false }
+                    equal = scalars[index] == scalar.value
                     index += 1
                 }
                 if equal { return Int(entry) - 1 }

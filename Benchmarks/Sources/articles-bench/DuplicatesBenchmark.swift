@@ -40,10 +40,7 @@ struct DuplicatesBenchmark {
             let value = index + 1 < arguments.count ? arguments[index + 1] : ""
             switch arguments[index] {
             case "--count":
-                guard let count = Int(value.replacingOccurrences(of: "k", with: "000").replacingOccurrences(of: "M", with: "000000")) else {
-                    throw BenchmarkError("--count takes a number such as 10000, 100k or 1M")
-                }
-                counts.append(count)
+                counts.append(try Measurement.count(value))
             case "--threshold":
                 guard let threshold = Double(value), threshold > 0, threshold <= 1 else { throw BenchmarkError("--threshold takes a number in (0, 1]") }
                 thresholds.append(threshold)

@@ -18,4 +18,12 @@ enum Measurement {
     }
 
     static func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
+
+    /// An article count as given on the command line: 10000, 100k, 1M.
+    static func count(_ value: String) throws -> Int {
+        guard let count = Int(value.replacingOccurrences(of: "k", with: "000").replacingOccurrences(of: "M", with: "000000")) else {
+            throw BenchmarkError("--count takes a number such as 10000, 100k or 1M")
+        }
+        return count
+    }
 }

@@ -30,10 +30,7 @@ struct ScaleBenchmark {
             let value = index + 1 < arguments.count ? arguments[index + 1] : ""
             switch arguments[index] {
             case "--count":
-                guard let count = Int(value.replacingOccurrences(of: "k", with: "000").replacingOccurrences(of: "M", with: "000000")) else {
-                    throw BenchmarkError("--count takes a number such as 10000, 100k or 1M")
-                }
-                counts.append(count)
+                counts.append(try Measurement.count(value))
                 index += 1
             case "--seed": seed = UInt64(value) ?? 42; index += 1
             case "--json": jsonPath = value; index += 1
