@@ -134,26 +134,6 @@ public struct Analyzer: Sendable {
                             normalizedText: normalizedText.string, termsText: terms.string)
     }
 
-    /// One word's place and normalized form: a lighter ``Token`` for callers that need neither
-    /// the stem nor UTF-8/UTF-16 offsets.
-    public struct Word: Sendable, Equatable {
-        /// Range in the original string's Unicode scalars.
-        public let scalarRange: Range<Int>
-        public let normalized: String
-        public let isStopword: Bool
-    }
-
-    /// The words of `text` with their normalized forms and code-point ranges (words that
-    /// normalize to nothing are left out).
-    public func words(_ text: String) -> [Word] {
-        var result: [Word] = []
-        forEachWord(in: text) { word, normalized in
-            guard !normalized.isEmpty else { return }
-            result.append(Word(scalarRange: word.scalarRange, normalized: Self.string(normalized), isStopword: word.isStopword))
-        }
-        return result
-    }
-
     /// Where one word is and what it analyzes to, without making strings.
     struct WordView {
         var scalarRange: Range<Int>

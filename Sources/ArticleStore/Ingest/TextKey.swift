@@ -30,12 +30,7 @@ struct TextKey: Sendable {
         return analyzer.termsText(text)
     }
 
-    /// The normalized words and the index terms of a text, in one pass.
-    func normalizedTextAndTerms(_ text: String) -> (normalized: String, terms: String) {
-        analyzer.normalizedAndTermsText(text)
-    }
-
-    /// SHA-256 over the normalized body (`normalizedBody`, from ``normalizedTextAndTerms(_:)``),
+    /// SHA-256 over the normalized body (`normalizedBody`: the `normalizedText` of the body's `AnalyzedText`),
     /// plus the URL when present (and the title key when the body is empty, for title-only
     /// related articles).
     func contentHash(_ article: Article, normalizedBody body: String, titleKey: String? = nil) -> String {
