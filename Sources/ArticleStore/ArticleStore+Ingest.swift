@@ -27,8 +27,7 @@ extension ArticleStore {
         let writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
         return try connection.transaction {
             let result = try writer.add(article, replace: replace)
-            try writer.flushIndex()
-            try writer.refreshTagNames()
+            try writer.finishBatch(final: true)
             return result
         }
     }

@@ -23,7 +23,9 @@ extension ArticleStore {
         public let bytesAfter: Int64
     }
 
-    /// Merges the full-text index into one segment (FTS5 `optimize`), refreshes the query
+    /// Merges the full-text index into one segment (FTS5 `optimize`), brings the near-duplicate
+    /// band index up to date (adding bands an interrupted ingest left out, dropping those of
+    /// articles deleted outside ArticleStore), refreshes the query
     /// planner's statistics (`PRAGMA optimize`, running ANALYZE where useful), checkpoints the
     /// WAL, and with `vacuum` rebuilds the file without free pages (needs free disk space about
     /// the size of the file, and locks the store while it runs).
@@ -37,6 +39,9 @@ extension ArticleStore {
         let before = try size()
         try connection.transaction {
             try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+            let bands = SignatureBandIndex(connection: connection)
+            try bands.removeOrphans()
+            try bands.catchUp()
         }
         try connection.execute("PRAGMA analysis_limit = 1000")
         try connection.execute("ANALYZE")

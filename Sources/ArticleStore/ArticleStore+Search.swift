@@ -19,7 +19,7 @@ extension ArticleStore {
         window.offset = 0
         window.limit = min(1000, max(50, (options.offset + options.limit) * 4))
         let ranked = try engine.search(query, options: window)
-        let finder = NearDuplicateFinder(connection: connection)
+        let finder = try NearDuplicateFinder(connection: connection)
         var kept: [SearchHit] = []
         var collapsed: [Int64: [Int64]] = [:]
         var hiddenBy: [Int64: Int64] = [:]

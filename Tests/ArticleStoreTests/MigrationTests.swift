@@ -66,6 +66,24 @@ struct MigrationTests {
         #expect(try store.connection.scalar("SELECT count(*) FROM mentions") == .integer(0))
     }
 
+    @Test("a version-8 store keeps its band rows and starts its watermark after them")
+    func bandIndexUpgrade() throws {
+        let path = directory.path("v8.sqlite")
+        let signature = MinHashSignature(terms: "تعاون عسكر ايران روسيا صواريخ جديد طهران")
+        do {
+            let connection = try Connection(path: path, mode: .readWriteCreate)
+            try Migrator(migrations: Array(Migration.all.prefix(8))).migrate(connection)
+            try connection.run("INSERT INTO articles(id, body, kind, content_hash) VALUES (5, 'نص', 'article', 'h5')")
+            try connection.run("INSERT INTO article_signatures(article_id, minhash) VALUES (5, ?)", [DatabaseValue.blob(signature.bytes)])
+            try connection.insertRows("INSERT INTO signature_bands(band_key, article_id)", columns: 2, signature.bandKeys.map { [$0, 5] })
+        }
+        let store = try ArticleStore(path: path)
+        #expect(try store.connection.scalar("SELECT count(*) FROM signature_bands WHERE article_id = 5") == .integer(Int64(MinHashSignature.bands)))
+        #expect(try SignatureBandIndex(connection: store.connection).watermark() == 5)
+        #expect(try store.connection.scalar("SELECT count(*) FROM pragma_index_list('signature_bands') WHERE name = 'signature_bands_article'") == .integer(0))
+        #expect(try store.connection.scalar("PRAGMA integrity_check") == .text("ok"))
+    }
+
     @Test("a database from a newer binary is refused, naming both versions, and left untouched")
     func newerSchemaRefused() throws {
         let path = directory.path("newer.sqlite")

@@ -1,6 +1,21 @@
-/// Finds near-duplicates through the stored MinHash signatures and their LSH bands.
+/// Finds near-duplicates through the stored MinHash signatures and their LSH bands, including
+/// articles whose bands are not in the index yet (see ``SignatureBandIndex``).
 struct NearDuplicateFinder {
     let connection: Connection
+    /// Band keys of the articles not yet in `signature_bands`, and which articles have each.
+    private let pending: [Int64: [Int64]]
+
+    /// A finder over the whole store: reads the unbanded tail's bands from its signatures.
+    init(connection: Connection) throws {
+        self.connection = connection
+        pending = try SignatureBandIndex(connection: connection).pendingBands()
+    }
+
+    /// A finder over the band index alone, for a writer that keeps it caught up.
+    init(bandedOnly connection: Connection) {
+        self.connection = connection
+        pending = [:]
+    }
 
     /// Stored articles sharing a band with `signature`, with their estimated similarity.
     func candidates(of signature: MinHashSignature, excluding id: Int64? = nil) throws -> [(id: Int64, similarity: Double)] {
@@ -10,11 +25,21 @@ struct NearDuplicateFinder {
             SELECT s.article_id, s.minhash FROM article_signatures AS s
              WHERE s.article_id IN (SELECT article_id FROM signature_bands WHERE band_key IN (\(placeholders)))
             """, keys)
-        return rows.compactMap { row in
+        var seen = Set<Int64>()
+        var result: [(id: Int64, similarity: Double)] = rows.compactMap { row in
             guard let candidate = row[0].int64, candidate != id, case let .blob(bytes) = row[1],
                   let other = MinHashSignature(bytes: bytes) else { return nil }
+            seen.insert(candidate)
             return (candidate, signature.similarity(to: other))
         }
+        for key in keys {
+            for candidate in pending[key] ?? [] where candidate != id && seen.insert(candidate).inserted {
+                guard case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [candidate]),
+                      let other = MinHashSignature(bytes: bytes) else { continue }
+                result.append((candidate, signature.similarity(to: other)))
+            }
+        }
+        return result
     }
 
     /// The stored article most similar to `signature`, if any reaches `threshold`.
@@ -43,11 +68,16 @@ struct NearDuplicateFinder {
             return decoded
         }
         var checked = Set<[Int64]>()
-        let groups = try connection.rows("""
+        var groups = try connection.rows("""
             SELECT group_concat(article_id) FROM signature_bands GROUP BY band_key HAVING count(*) > 1
-            """)
+            """).map { ($0[0].string ?? "").split(separator: ",").compactMap { Int64($0) } }
+        // Unbanded articles join the banded ones that share their band.
+        for (key, ids) in pending {
+            let banded = try connection.rows("SELECT article_id FROM signature_bands WHERE band_key = ?", [key]).compactMap { $0[0].int64 }
+            if ids.count + banded.count > 1 { groups.append(ids + banded) }
+        }
         for group in groups {
-            let ids = (group[0].string ?? "").split(separator: ",").compactMap { Int64($0) }.sorted()
+            let ids = group.sorted()
             guard ids.count <= 200 else { continue } // a band shared by hundreds is boilerplate, not a story
             for (index, first) in ids.enumerated() {
                 for second in ids[(index + 1)...] where checked.insert([first, second]).inserted {

@@ -40,6 +40,7 @@ final class ArticleWriter {
         self.keys = TextKey(analyzer: analyzer)
         preparer = ArticlePreparer(keys: keys, extractor: gazetteer.map { EntityExtractor(gazetteer: $0) })
         entityWriter = gazetteer.map { EntityWriter(connection: connection, analyzer: analyzer, gazetteer: $0) }
+        bands = SignatureBandIndex(connection: connection)
     }
 
     /// Stores `article` and everything attached to it. Runs in a savepoint: on error nothing of
@@ -53,6 +54,12 @@ final class ArticleWriter {
     /// nothing of it stays.
     @discardableResult
     func add(_ prepared: PreparedArticle, replace: Bool) throws -> AddResult {
+        if nearDuplicateThreshold != nil, !bandsCaughtUp {
+            // Near-duplicates are looked up in the band index: bring it up to date first
+            // (outside the article's savepoint, so a failed article does not undo it).
+            try bands.catchUp()
+            bandsCaughtUp = true
+        }
         let pendingBefore = pendingIndex.count
         do {
             return try addInSavepoint(prepared, replace: replace)
@@ -64,8 +71,48 @@ final class ArticleWriter {
         }
     }
 
+    /// The band index, caught up in bulk: at the end of every run, and whenever this many
+    /// articles wait for their bands.
+    private let bands: SignatureBandIndex
+    /// Articles stored since the last catch-up whose band rows are not written yet.
+    private var unbanded = 0
+    /// Whether articles stored by this writer still wait for their band rows.
+    var hasUnbandedArticles: Bool { unbanded > 0 }
+    private var bandsCaughtUp = false
+    /// The highest article id above the watermark whose bands were written at once (when
+    /// skipping near-duplicates, after a catch-up emptied the tail).
+    private var bandedAhead: Int64?
+    /// The band index's watermark, read once per batch (another process may add bands between
+    /// batches).
+    private var cachedWatermark: Int64?
+
+    private func bandWatermark() throws -> Int64 {
+        if let cachedWatermark { return cachedWatermark }
+        let watermark = try bands.watermark()
+        cachedWatermark = watermark
+        return watermark
+    }
+
+    /// Ends a batch: writes the pending FTS rows, refreshes tag names, and brings the band
+    /// index up to date when `final` or when enough articles wait for it. Call in the
+    /// transaction, outside any savepoint, before COMMIT.
+    func finishBatch(final: Bool) throws {
+        try flushIndex()
+        try refreshTagNames()
+        if let bandedAhead {
+            try bands.advanceWatermark(to: bandedAhead)
+            self.bandedAhead = nil
+        }
+        if final || unbanded >= SignatureBandIndex.step {
+            try bands.catchUp()
+            unbanded = 0
+        }
+        cachedWatermark = nil
+        bandsCaughtUp = false
+    }
+
     /// Writes the pending FTS rows. Call in the transaction, outside any savepoint, before COMMIT.
-    func flushIndex() throws {
+    private func flushIndex() throws {
         guard !pendingIndex.isEmpty else { return }
         let insert = try connection.cachedStatement("INSERT INTO articles_fts(rowid, title_terms, body_terms, tags_terms) VALUES (?, ?, ?, ?)")
         for entry in pendingIndex {
@@ -104,7 +151,7 @@ final class ArticleWriter {
         let titleKey = prepared.titleKey
         if let threshold = nearDuplicateThreshold, article.kind == .article, !signature.isEmpty,
            try connection.scalar("SELECT id FROM articles WHERE content_hash = ?", [hash]).int64 == nil,
-           let (existing, _) = try NearDuplicateFinder(connection: connection).mostSimilar(to: signature, atLeast: threshold) {
+           let (existing, _) = try NearDuplicateFinder(bandedOnly: connection).mostSimilar(to: signature, atLeast: threshold) {
             counts.nearDuplicates += 1
             return .nearDuplicate(existing)
         }
@@ -150,7 +197,10 @@ final class ArticleWriter {
             try removeTags(of: id)
             try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
             try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
-            try connection.run("DELETE FROM signature_bands WHERE article_id = ?", [id])
+            if case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [id]),
+               let old = MinHashSignature(bytes: bytes) {
+                try bands.remove(old, article: id)
+            }
             try connection.run("DELETE FROM article_signatures WHERE article_id = ?", [id])
             try connection.run("DELETE FROM article_links WHERE article_id = ?", [id])
             result = .replaced(id)
@@ -160,8 +210,16 @@ final class ArticleWriter {
         pendingIDs.insert(id)
         if !signature.isEmpty {
             try connection.run("INSERT INTO article_signatures(article_id, minhash) VALUES (?, ?)", [id, DatabaseValue.blob(signature.bytes)])
-            try connection.insertRows("INSERT OR IGNORE INTO signature_bands(band_key, article_id)", columns: 2,
-                                      signature.bandKeys.map { [$0, id] })
+            // Bands wait for the next catch-up (see SignatureBandIndex), except where the index
+            // must be current: when skipping near-duplicates, and for a replaced article the
+            // index has passed (a later catch-up starts above it).
+            let watermark = try bandWatermark()
+            if nearDuplicateThreshold != nil || id <= watermark {
+                try bands.insert(signature, article: id)
+                if id > watermark { bandedAhead = max(bandedAhead ?? id, id) }
+            } else {
+                unbanded += 1
+            }
         }
         if let entityWriter, let mentions = prepared.mentions {
             try entityWriter.write(mentions, article: id)
@@ -255,7 +313,7 @@ final class ArticleWriter {
     }
 
     /// Sets each touched tag's display name to its most frequent original spelling.
-    func refreshTagNames() throws {
+    private func refreshTagNames() throws {
         for id in touchedTags {
             try connection.run("""
                 UPDATE tags SET name = (SELECT spelling FROM tag_spellings WHERE tag_id = ?1 AND articles > 0

@@ -77,7 +77,7 @@ final class Ingestor {
                 }
             }
             try pipeline.drain()
-            try commit()
+            try commit(final: true)
         } catch {
             if connection.isInTransaction { try? connection.execute("ROLLBACK") }
             throw error
@@ -223,13 +223,14 @@ final class Ingestor {
         summary.replaced += after.replaced - before.replaced
         summary.nearDuplicates += after.nearDuplicates - before.nearDuplicates
         inBatch += 1
-        if inBatch >= options.batchSize { try commit() }
+        if inBatch >= options.batchSize { try commit(final: false) }
     }
 
-    private func commit() throws {
+    /// Commits the batch; `final` at the end of the run also brings the band index up to date.
+    private func commit(final: Bool) throws {
+        if final, writer.hasUnbandedArticles, !connection.isInTransaction { try connection.execute("BEGIN IMMEDIATE") }
         guard connection.isInTransaction else { return }
-        try writer.flushIndex()
-        try writer.refreshTagNames()
+        try writer.finishBatch(final: final)
         try connection.execute("COMMIT")
         inBatch = 0
     }
