@@ -18,6 +18,8 @@ struct ScaleBenchmark {
     let seed: UInt64
     let jsonPath: String?
     let workDirectory: URL
+    /// Ingest runs per size (nil: 5 up to 10k articles, 3 up to 100k, then 1).
+    let repeats: Int?
 
     init(arguments: [String]) throws {
         shared = try SharedData(arguments: arguments)
@@ -25,6 +27,7 @@ struct ScaleBenchmark {
         var seed: UInt64 = 42
         var jsonPath: String?
         var work: String?
+        var repeats: Int?
         var index = 0
         while index < arguments.count {
             let value = index + 1 < arguments.count ? arguments[index + 1] : ""
@@ -35,6 +38,10 @@ struct ScaleBenchmark {
             case "--seed": seed = UInt64(value) ?? 42; index += 1
             case "--json": jsonPath = value; index += 1
             case "--work": work = value; index += 1
+            case "--repeat":
+                guard let number = Int(value), number > 0 else { throw BenchmarkError("--repeat needs a positive number") }
+                repeats = number
+                index += 1
             case "--shared": index += 1
             default: throw BenchmarkError("unknown option \(arguments[index])")
             }
@@ -43,6 +50,7 @@ struct ScaleBenchmark {
         self.counts = counts.isEmpty ? [10_000] : counts
         self.seed = seed
         self.jsonPath = jsonPath
+        self.repeats = repeats
         workDirectory = URL(fileURLWithPath: work ?? FileManager.default.temporaryDirectory.appendingPathComponent("articles-bench-\(UUID().uuidString)").path)
     }
 
@@ -67,6 +75,8 @@ struct ScaleBenchmark {
         var queryMedianRatio = 0.0
         var queryP95Ratio = 0.0
         var queries = 0
+        /// Ingest runs (ours and the baseline each) whose median is reported.
+        var repetitions = 1
     }
 
     func run() throws {
@@ -89,10 +99,10 @@ struct ScaleBenchmark {
     }
 
     private func printTable(_ rows: [Row]) {
-        print("| articles | raw text MB | ingest art/s | MB/s | bare FTS5 art/s | ingest ratio | peak RSS MB (bare) | bytes/article | size vs raw | size vs bare | query median ms (bare) | p95 ms (bare) | median ratio | p95 ratio |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| articles | runs | raw text MB | ingest art/s | MB/s | bare FTS5 art/s | ingest ratio | peak RSS MB (bare) | bytes/article | size vs raw | size vs bare | query median ms (bare) | p95 ms (bare) | median ratio | p95 ratio |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for row in rows {
-            print("| \(row.articles) | \(f(row.rawTextMB, 1)) | \(f(row.ingestArticlesPerSecond, 0)) | \(f(row.ingestMBPerSecond, 2)) | \(f(row.baselineArticlesPerSecond, 0)) | \(f(row.ingestRatio, 2))x | \(f(row.ingestPeakRSSMB, 0)) (\(f(row.baselinePeakRSSMB, 0))) | \(f(row.storeBytesPerArticle, 0)) | \(f(row.storeVsRawText, 2))x | \(f(row.storeVsBareFTS, 2))x | \(f(row.queryMedianMs, 2)) (\(f(row.bareMedianMs, 2))) | \(f(row.queryP95Ms, 2)) (\(f(row.bareP95Ms, 2))) | \(f(row.queryMedianRatio, 2))x | \(f(row.queryP95Ratio, 2))x |")
+            print("| \(row.articles) | \(row.repetitions) | \(f(row.rawTextMB, 1)) | \(f(row.ingestArticlesPerSecond, 0)) | \(f(row.ingestMBPerSecond, 2)) | \(f(row.baselineArticlesPerSecond, 0)) | \(f(row.ingestRatio, 2))x | \(f(row.ingestPeakRSSMB, 0)) (\(f(row.baselinePeakRSSMB, 0))) | \(f(row.storeBytesPerArticle, 0)) | \(f(row.storeVsRawText, 2))x | \(f(row.storeVsBareFTS, 2))x | \(f(row.queryMedianMs, 2)) (\(f(row.bareMedianMs, 2))) | \(f(row.queryP95Ms, 2)) (\(f(row.bareP95Ms, 2))) | \(f(row.queryMedianRatio, 2))x | \(f(row.queryP95Ratio, 2))x |")
         }
         print("")
     }
@@ -107,18 +117,29 @@ struct ScaleBenchmark {
         row.rawTextMB = Double(written.bytes) / 1e6
         FileHandle.standardError.write(Data("[\(count)] corpus written (\(written.exact) exact, \(written.near) near duplicates); ingesting\n".utf8))
 
+        // Runs vary by ±15% on this kind of machine: smaller sizes are measured several times,
+        // ours and the baseline alternating, and the median of each is reported.
         let storePath = workDirectory.appendingPathComponent("store-\(count).sqlite").path
-        let ours = try Self.child(["_ingest-store", corpus, storePath])
-        row.ingestSeconds = ours["seconds"] ?? 0
-        row.ingestPeakRSSMB = ours["peak_rss_mb"] ?? 0
+        let barePath = workDirectory.appendingPathComponent("bare-\(count).sqlite").path
+        let repetitions = repeats ?? (count <= 10_000 ? 5 : count <= 100_000 ? 3 : 1)
+        var ourSeconds: [Double] = [], bareSeconds: [Double] = []
+        for repetition in 1...repetitions {
+            for path in [storePath, barePath] {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            let ours = try Self.child(["_ingest-store", corpus, storePath])
+            ourSeconds.append(ours["seconds"] ?? 0)
+            row.ingestPeakRSSMB = max(row.ingestPeakRSSMB, ours["peak_rss_mb"] ?? 0)
+            FileHandle.standardError.write(Data("[\(count)] baseline ingest (\(repetition) of \(repetitions))\n".utf8))
+            let bare = try Self.child(["_ingest-bare", String(count), String(seed), barePath] + ["--shared", shared.directory.path])
+            bareSeconds.append(bare["seconds"] ?? 0)
+            row.baselinePeakRSSMB = max(row.baselinePeakRSSMB, bare["peak_rss_mb"] ?? 0)
+        }
+        row.repetitions = repetitions
+        row.ingestSeconds = Self.median(ourSeconds)
         row.ingestArticlesPerSecond = Double(count) / row.ingestSeconds
         row.ingestMBPerSecond = row.rawTextMB / row.ingestSeconds
-
-        FileHandle.standardError.write(Data("[\(count)] baseline ingest\n".utf8))
-        let barePath = workDirectory.appendingPathComponent("bare-\(count).sqlite").path
-        let bare = try Self.child(["_ingest-bare", String(count), String(seed), barePath] + ["--shared", shared.directory.path])
-        row.baselineSeconds = bare["seconds"] ?? 0
-        row.baselinePeakRSSMB = bare["peak_rss_mb"] ?? 0
+        row.baselineSeconds = Self.median(bareSeconds)
         row.baselineArticlesPerSecond = Double(count) / row.baselineSeconds
         row.ingestRatio = row.ingestArticlesPerSecond / row.baselineArticlesPerSecond
 
@@ -140,6 +161,12 @@ struct ScaleBenchmark {
         row.queries = latency.queries
         try? FileManager.default.removeItem(atPath: storePath)
         return row
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func fileSize(_ path: String) -> Int {

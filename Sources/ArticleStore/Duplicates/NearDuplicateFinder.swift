@@ -47,27 +47,39 @@ struct NearDuplicateFinder {
         try candidates(of: signature).filter { $0.similarity >= threshold }.max { $0.similarity < $1.similarity }.map { ($0.id, $0.similarity) }
     }
 
-    /// Clusters of near-duplicate articles: groups of articles linked by estimated similarity
-    /// at or above `threshold` (single linkage), largest first.
+    /// Clusters of near-duplicate articles, largest first. A cluster is an article (its oldest
+    /// member, the *leader*) and the later articles whose estimated similarity to it is at or
+    /// above `threshold`; each article is in at most one cluster, that of the oldest leader it
+    /// is similar to. (Single linkage, "similar to any member", chained unrelated stories into
+    /// one cluster at low thresholds on large stores.)
     func clusters(threshold: Double) throws -> [NearDuplicateCluster] {
-        var parent: [Int64: Int64] = [:]
-        func find(_ id: Int64) -> Int64 {
-            var root = id
-            while let next = parent[root], next != root { root = next }
-            var node = id
-            while let next = parent[node], next != root { parent[node] = root; node = next }
-            return root
+        // Pairs at or above the threshold, from each earlier article to the later ones.
+        var later: [Int64: [NearDuplicateCluster.Member]] = [:]
+        var accepted = Set<ArticlePair>()
+        for group in try bandGroups() where group.count <= 200 { // hundreds sharing a band: boilerplate, not a story
+            let members = try signatures(of: group)
+            for (index, first) in members.enumerated() {
+                for second in members[(index + 1)...] {
+                    let similarity = first.signature.similarity(to: second.signature)
+                    guard similarity >= threshold, accepted.insert(ArticlePair(first.id, second.id)).inserted else { continue }
+                    later[first.id, default: []].append(NearDuplicateCluster.Member(id: second.id, similarity: similarity))
+                }
+            }
         }
-        var pairs: [Int64: [(Int64, Double)]] = [:]
-        var signatures: [Int64: MinHashSignature] = [:]
-        func signature(_ id: Int64) throws -> MinHashSignature? {
-            if let cached = signatures[id] { return cached }
-            guard case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [id]),
-                  let decoded = MinHashSignature(bytes: bytes) else { return nil }
-            signatures[id] = decoded
-            return decoded
+        var assigned = Set<Int64>()
+        var clusters: [NearDuplicateCluster] = []
+        for leader in later.keys.sorted() where !assigned.contains(leader) {
+            let members = (later[leader] ?? []).filter { !assigned.contains($0.id) }.sorted { $0.id < $1.id }
+            guard !members.isEmpty else { continue }
+            assigned.insert(leader)
+            for member in members { assigned.insert(member.id) }
+            clusters.append(NearDuplicateCluster(members: [NearDuplicateCluster.Member(id: leader, similarity: 1)] + members))
         }
-        var checked = Set<[Int64]>()
+        return clusters.sorted { ($0.members.count, -($0.members.first?.id ?? 0)) > ($1.members.count, -($1.members.first?.id ?? 0)) }
+    }
+
+    /// The articles of every band key that more than one article has (banded or not).
+    private func bandGroups() throws -> [[Int64]] {
         var groups = try connection.rows("""
             SELECT group_concat(article_id) FROM signature_bands GROUP BY band_key HAVING count(*) > 1
             """).map { ($0[0].string ?? "").split(separator: ",").compactMap { Int64($0) } }
@@ -76,35 +88,15 @@ struct NearDuplicateFinder {
             let banded = try connection.rows("SELECT article_id FROM signature_bands WHERE band_key = ?", [key]).compactMap { $0[0].int64 }
             if ids.count + banded.count > 1 { groups.append(ids + banded) }
         }
-        for group in groups {
-            let ids = group.sorted()
-            guard ids.count <= 200 else { continue } // a band shared by hundreds is boilerplate, not a story
-            for (index, first) in ids.enumerated() {
-                for second in ids[(index + 1)...] where checked.insert([first, second]).inserted {
-                    guard let a = try signature(first), let b = try signature(second) else { continue }
-                    let similarity = a.similarity(to: b)
-                    guard similarity >= threshold else { continue }
-                    pairs[first, default: []].append((second, similarity))
-                    parent[first] = parent[first] ?? first
-                    parent[second] = parent[second] ?? second
-                    let (rootA, rootB) = (find(first), find(second))
-                    if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
-                }
-            }
+        return groups
+    }
+
+    /// The stored signatures of `ids`, in id order (ids without one are left out).
+    private func signatures(of ids: [Int64]) throws -> [(id: Int64, signature: MinHashSignature)] {
+        try Set(ids).sorted().compactMap { id in
+            guard case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [id]),
+                  let signature = MinHashSignature(bytes: bytes) else { return nil }
+            return (id, signature)
         }
-        var members: [Int64: [Int64]] = [:]
-        for id in parent.keys { members[find(id), default: []].append(id) }
-        var clusters: [NearDuplicateCluster] = []
-        for (root, ids) in members {
-            let base = try signature(root)
-            var scored: [NearDuplicateCluster.Member] = []
-            for id in ids.sorted() {
-                var similarity = 1.0
-                if id != root, let base, let other = try signature(id) { similarity = base.similarity(to: other) }
-                scored.append(NearDuplicateCluster.Member(id: id, similarity: similarity))
-            }
-            clusters.append(NearDuplicateCluster(members: scored))
-        }
-        return clusters.sorted { ($0.members.count, -($0.members.first?.id ?? 0)) > ($1.members.count, -($1.members.first?.id ?? 0)) }
     }
 }

@@ -70,16 +70,26 @@ struct SignatureBandIndex {
     func catchUp() throws -> Int {
         var after = try watermark()
         var read = 0
-        let insert = try connection.cachedStatement("INSERT OR IGNORE INTO signature_bands(band_key, article_id) VALUES (?, ?)")
+        // 64 rows per statement: one statement per row spent more on running it than on the insert.
+        let rowsPerStatement = 64
+        let insertSQL = "INSERT OR IGNORE INTO signature_bands(band_key, article_id) VALUES "
+        let insertMany = try connection.cachedStatement(insertSQL + Array(repeating: "(?, ?)", count: rowsPerStatement).joined(separator: ", "))
+        let insertOne = try connection.cachedStatement(insertSQL + "(?, ?)")
         while true {
             var (rows, last) = try tail(after: after, limit: Self.step)
             guard let last else { break }
             rows.sort { $0.key != $1.key ? $0.key < $1.key : $0.id < $1.id }
-            for row in rows {
-                try insert.bind(.integer(row.key), at: 1)
-                try insert.bind(.integer(row.id), at: 2)
-                _ = try insert.step()
-                insert.reset()
+            var start = 0
+            while start < rows.count {
+                let statement = rows.count - start >= rowsPerStatement ? insertMany : insertOne
+                let end = statement === insertMany ? start + rowsPerStatement : start + 1
+                for (offset, row) in rows[start..<end].enumerated() {
+                    try statement.bind(.integer(row.key), at: Int32(2 * offset + 1))
+                    try statement.bind(.integer(row.id), at: Int32(2 * offset + 2))
+                }
+                while try statement.step() {}
+                statement.reset()
+                start = end
             }
             try advanceWatermark(to: last)
             read += rows.count / MinHashSignature.bands

@@ -53,6 +53,39 @@ struct NearDuplicateTests {
         #expect(collapsed.collapsed[collapsed.hits[0].id] == [collapsed.hits[0].id == first ? copy : first])
     }
 
+    @Test("a cluster is the oldest article and those similar to it: a chain of edits does not pull in the far end")
+    func leaderLinkage() throws {
+        let vocabulary = """
+            كتاب قلم مدرسة جامعة طالب معلم مستشفى طبيب مريض دواء سيارة طريق جسر نهر بحر جبل صحراء مدينة قرية شارع \
+            سوق تاجر بضاعة ميناء سفينة طائرة مطار قطار محطة مصنع عامل مهندس بناء حديقة شجرة زهرة ثمرة حقل مزرعة فلاح \
+            قمح شعير مطر سحاب شمس قمر نجم ليل نهار صباح مساء شتاء صيف ربيع خريف ملعب لاعب فريق مباراة
+            """.split(separator: " ").map(String.init)
+        var state: UInt64 = 7
+        let paragraphs = (0..<12).map { _ in
+            (0..<10).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return vocabulary[Int(state >> 33) % vocabulary.count]
+            }.joined(separator: " ") + "."
+        }
+        // Each text drops the first paragraph of the one before and adds a new one.
+        let texts = (0..<3).map { paragraphs[$0..<($0 + 10)].joined(separator: "\n\n") }
+        let analyzer = Analyzer()
+        let signatures = texts.map { MinHashSignature(terms: analyzer.termsText($0)) }
+        let (ab, bc, ac) = (signatures[0].similarity(to: signatures[1]), signatures[1].similarity(to: signatures[2]),
+                            signatures[0].similarity(to: signatures[2]))
+        try #require(ac < min(ab, bc), "the texts must form a chain: A~B \(ab), B~C \(bc), A~C \(ac)")
+        let threshold = (ac + min(ab, bc)) / 2
+
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore(path: directory.path("s.sqlite"))
+        let ids = try texts.enumerated().map { try store.add(Article(body: $1, url: "https://x.example/\($0)")).id }
+        try #require(try store.nearDuplicates(of: ids[1], threshold: threshold).map(\.id).sorted() == [ids[0], ids[2]],
+                     "A and C must both share a band with B")
+        let clusters = try store.nearDuplicateClusters(threshold: threshold)
+        #expect(clusters.map { $0.members.map(\.id) } == [[ids[0], ids[1]]])
+        #expect(clusters.first?.members.map(\.similarity) == [1, ab])
+    }
+
     @Test("ingest can skip near-duplicates above a threshold")
     func skipOnIngest() throws {
         let directory = try TemporaryDirectory()
