@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Testing
 @testable import ArticleStore
@@ -82,6 +83,26 @@ struct MigrationTests {
         #expect(try SignatureBandIndex(connection: store.connection).watermark() == 5)
         #expect(try store.connection.scalar("SELECT count(*) FROM pragma_index_list('signature_bands') WHERE name = 'signature_bands_article'") == .integer(0))
         #expect(try store.connection.scalar("PRAGMA integrity_check") == .text("ok"))
+    }
+
+    @Test("a version-9 store's full-text index is rebuilt with the ascii tokenizer and still finds its articles")
+    func asciiTokenizerUpgrade() throws {
+        let path = directory.path("v9.sqlite")
+        let analyzer = Analyzer()
+        let body = "أكد وزير الخارجية أن التعاون العسكري مستمر"
+        do {
+            let connection = try Connection(path: path, mode: .readWriteCreate)
+            try Migrator(migrations: Array(Migration.all.prefix(9))).migrate(connection)
+            try connection.run("INSERT INTO articles(id, body, kind, content_hash, body_terms) VALUES (3, ?, 'article', 'h3', ?)",
+                               [body, analyzer.termsText(body)])
+            try connection.run("INSERT INTO articles_fts(rowid, title_terms, body_terms, tags_terms) VALUES (3, '', ?, '')",
+                               [analyzer.termsText(body)])
+        }
+        let store = try ArticleStore(path: path)
+        #expect(try store.connection.scalar("SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'").string?.contains("tokenize=\"ascii\"") == true)
+        #expect(try store.search("العسكري").hits.map(\.id) == [3])
+        #expect(try store.search("\"التعاون العسكري\"").hits.map(\.id) == [3])
+        try store.connection.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
     }
 
     @Test("a database from a newer binary is refused, naming both versions, and left untouched")

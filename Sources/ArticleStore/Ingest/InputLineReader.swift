@@ -24,11 +24,21 @@ struct InputLineReader {
         self.bytesRead = prefix.count
     }
 
+    /// The index of the first line feed at or after `start` (memchr: the generic search cost
+    /// more than the rest of reading).
+    private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let found = memchr(base + start, 0x0A, raw.count - start) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     /// The next line without its terminator, or nil at the end.
     mutating func next() -> Line? {
         var overflow = 0
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = Self.firstNewline(in: buffer, from: start) {
                 lineNumber += 1
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
