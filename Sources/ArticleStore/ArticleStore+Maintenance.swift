@@ -9,8 +9,7 @@ extension ArticleStore {
 
     /// Stored articles that are near-duplicates of article `id`, most similar first.
     public func nearDuplicates(of id: Int64, threshold: Double = 0.8) throws -> [(id: Int64, similarity: Double)] {
-        guard case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [id]),
-              let signature = MinHashSignature(bytes: bytes) else { return [] }
+        guard let signature = try SignatureBandIndex(connection: connection).signature(of: id) else { return [] }
         return try NearDuplicateFinder(connection: connection).candidates(of: signature, excluding: id)
             .filter { $0.similarity >= threshold }.sorted { $0.similarity > $1.similarity }
     }

@@ -29,8 +29,7 @@ extension ArticleStore {
                 continue
             }
             kept.append(hit)
-            if case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [hit.id]),
-               let signature = MinHashSignature(bytes: bytes) {
+            if let signature = try SignatureBandIndex(connection: connection).signature(of: hit.id) {
                 for (other, similarity) in try finder.candidates(of: signature, excluding: hit.id)
                     where similarity >= threshold && hiddenBy[other] == nil {
                     hiddenBy[other] = hit.id

@@ -5,6 +5,8 @@ struct NearDuplicateFinder {
     /// Band keys of the articles not yet in `signature_bands`, and which articles have each.
     private let pending: [Int64: [Int64]]
 
+    private var index: SignatureBandIndex { SignatureBandIndex(connection: connection) }
+
     /// A finder over the whole store: reads the unbanded tail's bands from its signatures.
     init(connection: Connection) throws {
         self.connection = connection
@@ -34,8 +36,7 @@ struct NearDuplicateFinder {
         }
         for key in keys {
             for candidate in pending[key] ?? [] where candidate != id && seen.insert(candidate).inserted {
-                guard case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [candidate]),
-                      let other = MinHashSignature(bytes: bytes) else { continue }
+                guard let other = try index.signature(of: candidate) else { continue }
                 result.append((candidate, signature.similarity(to: other)))
             }
         }
@@ -94,9 +95,7 @@ struct NearDuplicateFinder {
     /// The stored signatures of `ids`, in id order (ids without one are left out).
     private func signatures(of ids: [Int64]) throws -> [(id: Int64, signature: MinHashSignature)] {
         try Set(ids).sorted().compactMap { id in
-            guard case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [id]),
-                  let signature = MinHashSignature(bytes: bytes) else { return nil }
-            return (id, signature)
+            try index.signature(of: id).map { (id, $0) }
         }
     }
 }

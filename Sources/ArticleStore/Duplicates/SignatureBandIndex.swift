@@ -31,6 +31,14 @@ struct SignatureBandIndex {
             """, [id])
     }
 
+    /// The stored signature of article `id`, if it has one.
+    func signature(of id: Int64) throws -> MinHashSignature? {
+        guard case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [id]) else {
+            return nil
+        }
+        return MinHashSignature(bytes: bytes)
+    }
+
     /// Band keys of the unbanded signatures after article `id`, in id order, at most `limit`
     /// articles; and the last article id read.
     func tail(after id: Int64, limit: Int) throws -> (bands: [(key: Int64, id: Int64)], last: Int64?) {

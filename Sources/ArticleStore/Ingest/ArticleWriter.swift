@@ -197,10 +197,7 @@ final class ArticleWriter {
             try removeTags(of: id)
             try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
             try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
-            if case let .blob(bytes) = try connection.scalar("SELECT minhash FROM article_signatures WHERE article_id = ?", [id]),
-               let old = MinHashSignature(bytes: bytes) {
-                try bands.remove(old, article: id)
-            }
+            if let old = try bands.signature(of: id) { try bands.remove(old, article: id) }
             try connection.run("DELETE FROM article_signatures WHERE article_id = ?", [id])
             try connection.run("DELETE FROM article_links WHERE article_id = ?", [id])
             result = .replaced(id)
