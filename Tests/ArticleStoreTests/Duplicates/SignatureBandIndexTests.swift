@@ -15,6 +15,16 @@ struct SignatureBandIndexTests {
     static let bodies = [NearDuplicateTests.original, NearDuplicateTests.unrelated, NearDuplicateTests.nearCopy]
         + (1...5).map { "خبر رقم \($0) عن افتتاح مكتبة عامة جديدة في المدينة \($0) بحضور عدد من المسؤولين والكتاب والقراء." }
 
+    /// A new store with the first `count` test bodies ingested; their JSON Lines file; their ids.
+    static func store(ingesting count: Int, in directory: TemporaryDirectory) throws -> (ArticleStore, path: String, ids: [Int64]) {
+        let store = try ArticleStore(path: directory.path("s.sqlite"))
+        let path = directory.path("in.jsonl")
+        try write(Array(bodies.prefix(count)), to: path)
+        _ = try store.ingest([path])
+        let ids = try store.connection.rows("SELECT id FROM articles ORDER BY id").compactMap { $0[0].int64 }
+        return (store, path, ids)
+    }
+
     /// (band_key, article_id) rows in the table, and as computed from the stored signatures.
     static func bandRows(_ store: ArticleStore) throws -> (stored: [[Int64]], expected: [[Int64]]) {
         let stored = try store.connection.rows("SELECT band_key, article_id FROM signature_bands ORDER BY 1, 2")
@@ -48,11 +58,7 @@ struct SignatureBandIndexTests {
     @Test("articles whose bands were never written (an interrupted run) are still found, and caught up later")
     func unbandedTail() throws {
         let directory = try TemporaryDirectory()
-        let store = try ArticleStore(path: directory.path("s.sqlite"))
-        let path = directory.path("in.jsonl")
-        try Self.write(Array(Self.bodies.prefix(3)), to: path)
-        _ = try store.ingest([path])
-        let ids = try store.connection.rows("SELECT id FROM articles ORDER BY id").compactMap { $0[0].int64 }
+        let (store, _, ids) = try Self.store(ingesting: 3, in: directory)
         let (original, copy) = (ids[0], ids[2])
         // As if the run stopped after committing the copy but before its catch-up.
         try store.connection.run("DELETE FROM signature_bands WHERE article_id >= ?", [ids[1]])
@@ -93,11 +99,7 @@ struct SignatureBandIndexTests {
     @Test("optimize adds a missing tail and drops bands of articles deleted outside ArticleStore")
     func optimizeRepairs() throws {
         let directory = try TemporaryDirectory()
-        let store = try ArticleStore(path: directory.path("s.sqlite"))
-        let path = directory.path("in.jsonl")
-        try Self.write(Array(Self.bodies.prefix(4)), to: path)
-        _ = try store.ingest([path])
-        let ids = try store.connection.rows("SELECT id FROM articles ORDER BY id").compactMap { $0[0].int64 }
+        let (store, _, ids) = try Self.store(ingesting: 4, in: directory)
         try store.connection.run("DELETE FROM signature_bands WHERE article_id = ?", [ids[3]])
         try store.connection.run("UPDATE signature_band_watermark SET article_id = ?", [ids[2]])
         try store.connection.run("DELETE FROM article_signatures WHERE article_id = ?", [ids[0]])
@@ -111,10 +113,7 @@ struct SignatureBandIndexTests {
     @Test("replacing an article the index has passed rewrites its bands at once")
     func replaceBelowWatermark() throws {
         let directory = try TemporaryDirectory()
-        let store = try ArticleStore(path: directory.path("s.sqlite"))
-        let path = directory.path("in.jsonl")
-        try Self.write(Array(Self.bodies.prefix(4)), to: path)
-        _ = try store.ingest([path])
+        let (store, path, _) = try Self.store(ingesting: 4, in: directory)
         let summary = try store.ingest([path], options: IngestOptions(replace: true))
         #expect(summary.replaced == 4)
         let rows = try Self.bandRows(store)
