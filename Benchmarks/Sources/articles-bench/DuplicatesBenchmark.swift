@@ -32,29 +32,15 @@ struct DuplicatesBenchmark {
 
     init(arguments: [String]) throws {
         shared = try SharedData(arguments: arguments)
-        var counts: [Int] = [], thresholds: [Double] = []
-        var seed: UInt64 = 42
-        var jsonPath: String?
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
-            case "--count":
-                counts.append(try Measurement.count(value))
-            case "--threshold":
-                guard let threshold = Double(value), threshold > 0, threshold <= 1 else { throw BenchmarkError("--threshold takes a number in (0, 1]") }
-                thresholds.append(threshold)
-            case "--seed": seed = UInt64(value) ?? 42
-            case "--json": jsonPath = value
-            case "--shared": break
-            default: throw BenchmarkError("unknown option \(arguments[index])")
-            }
-            index += 2
+        let options = try BenchmarkOptions(arguments, allowed: ["--count", "--threshold", "--seed", "--json"])
+        let thresholds = try options.all("--threshold").map { value in
+            guard let threshold = Double(value), threshold > 0, threshold <= 1 else { throw BenchmarkError("--threshold takes a number in (0, 1]") }
+            return threshold
         }
-        self.counts = counts.isEmpty ? [10_000] : counts
+        counts = try options.counts(default: [10_000])
         self.thresholds = thresholds.isEmpty ? [0.5, 0.8] : thresholds
-        self.seed = seed
-        self.jsonPath = jsonPath
+        seed = options.seed
+        jsonPath = options.last("--json")
         workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("articles-bench-\(UUID().uuidString)")
     }
 

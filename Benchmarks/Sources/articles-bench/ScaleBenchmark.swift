@@ -23,34 +23,15 @@ struct ScaleBenchmark {
 
     init(arguments: [String]) throws {
         shared = try SharedData(arguments: arguments)
-        var counts: [Int] = []
-        var seed: UInt64 = 42
-        var jsonPath: String?
-        var work: String?
-        var repeats: Int?
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
-            case "--count":
-                counts.append(try Measurement.count(value))
-                index += 1
-            case "--seed": seed = UInt64(value) ?? 42; index += 1
-            case "--json": jsonPath = value; index += 1
-            case "--work": work = value; index += 1
-            case "--repeat":
-                guard let number = Int(value), number > 0 else { throw BenchmarkError("--repeat needs a positive number") }
-                repeats = number
-                index += 1
-            case "--shared": index += 1
-            default: throw BenchmarkError("unknown option \(arguments[index])")
-            }
-            index += 1
+        let options = try BenchmarkOptions(arguments, allowed: ["--count", "--seed", "--json", "--work", "--repeat"])
+        counts = try options.counts(default: [10_000])
+        seed = options.seed
+        jsonPath = options.last("--json")
+        repeats = try options.last("--repeat").map { value in
+            guard let number = Int(value), number > 0 else { throw BenchmarkError("--repeat needs a positive number") }
+            return number
         }
-        self.counts = counts.isEmpty ? [10_000] : counts
-        self.seed = seed
-        self.jsonPath = jsonPath
-        self.repeats = repeats
+        let work = options.last("--work")
         workDirectory = URL(fileURLWithPath: work ?? FileManager.default.temporaryDirectory.appendingPathComponent("articles-bench-\(UUID().uuidString)").path)
     }
 
