@@ -20,6 +20,8 @@ let package = Package(
         ),
         // Pure Swift Arabic text analysis: no SQLite, no Foundation in the hot path.
         .target(name: "ArabicText", exclude: ["Tables/generate_tables.py"]),
+        // The trained entity model as base64 text in C (written by `articles-bench train-entities`).
+        .target(name: "CArticleStoreEntityModel"),
         // Build tool that turns Schema/*.sql into Swift source embedded in the library.
         .executableTarget(name: "SchemaEmbedder"),
         .plugin(
@@ -30,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "ArticleStore",
-            dependencies: ["CArticleStoreSQLite", "ArabicText"],
+            dependencies: ["CArticleStoreSQLite", "ArabicText", "CArticleStoreEntityModel"],
             exclude: ["Entities/generate_country_names.sh"],
             plugins: ["SchemaEmbedderPlugin"]
         ),

@@ -28,6 +28,7 @@ do {
     case "arcd": try ArcdBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
     case "entities": try EntityBenchmark(arguments: rest).run()
+    case "train-entities": try EntityTraining(arguments: rest).run()
     case "fuzz":
         var fuzz = FuzzRunner(arguments: rest)
         try fuzz.run()
@@ -69,6 +70,10 @@ do {
                                         write a generated corpus as JSON Lines
               fuzz [--seconds N] [--seed N]
                                         generated hostile queries, pages, JSON and text for N seconds (default 60)
+              train-entities [--folds N] [--epochs N] [--prune W] [--seed N] [--no-cv] [--no-write] [--out FILE]
+                                        train the entity recognizer on ner/anercorp-train.txt: k-fold cross-validation
+                                        on contiguous blocks (exact-span F1 per type), then the model on the whole file,
+                                        written to Sources/CArticleStoreEntityModel/entity_model.c
               entities [--verbose]      entity extraction precision, recall and F1 per type on Benchmarks/Data/entities-gold.json
               analyzer [--shared DIR]   analyzer throughput (MB/s) per profile, vs FTS5's unicode61 tokenizer
                                         and, when Java and liblucene8-java are installed, Lucene's ArabicAnalyzer

@@ -21,7 +21,7 @@ extension EntityExtractor {
         /// Flags of any of each word's forms (for a stopword, of its own form only).
         let variantFlags: [WordFlags]
         /// Index of each word in `text.words`.
-        private let indices: [Int32]
+        let indices: [Int32]
         /// Word `index`'s forms are `variantList[variantStarts[index]..<variantStarts[index + 1]]`.
         private let variantStarts: [Int32]
         private let variantList: [Variant]
@@ -101,6 +101,12 @@ extension EntityExtractor {
         func string(_ index: Int) -> String { text.normalizedString(Int(indices[index])) }
 
         func isStopword(_ index: Int) -> Bool { text.words[Int(indices[index])].isStopword }
+
+        /// The stem of word `index` (inside its normalized form).
+        func stem(_ index: Int) -> ArraySlice<Unicode.Scalar> { text.normalizedScalars[text.words[Int(indices[index])].stemRange] }
+
+        /// The original scalars of word `index`.
+        func original(_ index: Int) -> ArraySlice<Unicode.Scalar> { text.scalars[scalarRange(index)] }
 
         /// The original text of scalars `range`.
         func surface(_ range: Range<Int>) -> String { text.original(range) }

@@ -1,0 +1,242 @@
+import ArabicText
+
+/// The features of every word of a text for the entity recognizer, as 64-bit keys: the word,
+/// its normalized form, stem and form without clitics, prefixes and suffixes, shape, the words
+/// within two positions, punctuation around it, and gazetteer and trigger-word evidence (the
+/// gazetteer's match and the rule words' flags, see ``RuleWords``). Training and extraction
+/// use this one function, so a model sees at run time exactly what it was trained on.
+@_spi(Training)
+public struct EntityFeatureExtractor: Sendable {
+    /// Bumped whenever a template changes: a model records it and is refused by another version.
+    public static let templateVersion = 1
+
+    let gazetteer: Gazetteer
+    /// Unlabeled-news statistics of words (shipped in the model).
+    public let statistics: WordStatistics
+
+    /// An extractor with the built-in gazetteer's evidence and `statistics`.
+    public init(statistics: WordStatistics = .none) {
+        self.init(gazetteer: Gazetteer(), statistics: statistics)
+    }
+
+    init(gazetteer: Gazetteer, statistics: WordStatistics = .none) {
+        self.gazetteer = gazetteer
+        self.statistics = statistics
+    }
+
+    /// This extractor with other statistics.
+    public func with(statistics: WordStatistics) -> EntityFeatureExtractor {
+        EntityFeatureExtractor(gazetteer: gazetteer, statistics: statistics)
+    }
+
+    /// The features of an analyzed text's words (see ``EntityFeatures``).
+    public func features(of text: AnalyzedText) -> EntityFeatures {
+        features(of: EntityExtractor.Words(text, gazetteer: gazetteer))
+    }
+
+    /// One word as the templates see it.
+    private struct WordView {
+        var normalized: ArraySlice<Unicode.Scalar>
+        var core: ArraySlice<Unicode.Scalar>
+        var stem: ArraySlice<Unicode.Scalar>
+        /// Clitic letters before the core (0 none; otherwise a small code) and the article.
+        var clitics: UInt32
+        /// Latin, digits, other (bits) and length bucket.
+        var shape: UInt32
+        /// Gazetteer evidence: 0 none, else type, begin/inside, adjective.
+        var gazetteer: UInt32
+        var flags: UInt16
+        var isStopword: Bool
+        /// ``WordStatistics`` code of the core.
+        var statistics: UInt32
+    }
+
+    func features(of words: EntityExtractor.Words) -> EntityFeatures {
+        let count = words.count
+        var views: [WordView] = []
+        views.reserveCapacity(count)
+        let gazetteerTags = gazetteerTags(words)
+        for index in 0..<count {
+            let normalized = words.normalized(index)
+            let (core, clitics) = Self.core(of: normalized)
+            views.append(WordView(normalized: normalized, core: core, stem: words.stem(index), clitics: clitics,
+                                  shape: Self.shape(words.original(index)), gazetteer: gazetteerTags[index],
+                                  flags: words.variantFlags[index].rawValue, isStopword: words.isStopword(index),
+                                  statistics: UInt32(statistics.code(core))))
+        }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(count * 40)
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(count + 1)
+        let boundaries = words.boundaries
+        let padding: [Unicode.Scalar] = ["\u{2}"]
+        let paddingSlice = padding[...]
+
+        @inline(__always) func add(_ template: UInt32, _ scalars: ArraySlice<Unicode.Scalar>) {
+            var hasher = FeatureHasher(template)
+            hasher.combine(scalars)
+            keys.append(hasher.key)
+        }
+        @inline(__always) func add(_ template: UInt32, _ value: UInt32) {
+            var hasher = FeatureHasher(template)
+            hasher.combine(value)
+            keys.append(hasher.key)
+        }
+        func normalized(_ index: Int) -> ArraySlice<Unicode.Scalar> {
+            index >= 0 && index < count ? views[index].normalized : paddingSlice
+        }
+
+        for index in 0..<count {
+            let word = views[index]
+            let n = word.normalized
+            keys.append(FeatureHasher(0).key)
+            add(1, n)
+            add(2, word.core)
+            add(3, word.stem)
+            add(4, word.core.prefix(2))
+            add(5, word.core.prefix(3))
+            add(6, n.suffix(1))
+            add(7, n.suffix(2))
+            add(8, n.suffix(3))
+            add(9, word.shape)
+            add(10, word.clitics)
+            add(11, normalized(index - 1))
+            add(12, normalized(index + 1))
+            add(13, normalized(index - 2))
+            add(14, normalized(index + 2))
+            add(15, index > 0 ? views[index - 1].core : paddingSlice)
+            add(16, index + 1 < count ? views[index + 1].core : paddingSlice)
+            do {
+                var hasher = FeatureHasher(17)
+                hasher.combine(normalized(index - 1))
+                hasher.combine(n)
+                keys.append(hasher.key)
+                hasher = FeatureHasher(18)
+                hasher.combine(n)
+                hasher.combine(normalized(index + 1))
+                keys.append(hasher.key)
+            }
+            add(19, index > 0 ? views[index - 1].gazetteer : 99)
+            add(20, word.gazetteer)
+            add(21, index + 1 < count ? views[index + 1].gazetteer : 99)
+            // Trigger and rule words around the word, one feature per flag and offset.
+            for offset in -2...1 {
+                let position = index + offset
+                guard position >= 0, position < count else { continue }
+                var bits = views[position].flags
+                while bits != 0 {
+                    let bit = UInt32(bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                    add(22, UInt32(offset + 2) << 8 | bit)
+                }
+            }
+            let before: UInt32 = index == 0 || boundaries[index - 1] ? 1 : 0
+            let after: UInt32 = boundaries[index] ? 1 : 0
+            add(23, before << 1 | after)
+            let stops: UInt32 = (index > 0 && views[index - 1].isStopword ? 4 : 0) | (word.isStopword ? 2 : 0)
+                | (index + 1 < count && views[index + 1].isStopword ? 1 : 0)
+            add(24, stops)
+            add(25, index + 1 < count ? views[index + 1].normalized.suffix(2) : paddingSlice)
+            add(26, index > 0 ? views[index - 1].normalized.suffix(2) : paddingSlice)
+            add(27, word.gazetteer << 8 | (index > 0 ? views[index - 1].gazetteer : 99))
+            // Unlabeled-news evidence: frequency, article ratio, title-before ratio, and the
+            // neighbours' article and title ratios.
+            let statistics = word.statistics
+            add(28, statistics & 7)
+            add(29, statistics >> 3 & 7)
+            add(30, statistics >> 6 & 3)
+            add(31, statistics)
+            add(32, index > 0 ? views[index - 1].statistics >> 3 : 99)
+            add(33, index + 1 < count ? views[index + 1].statistics >> 3 : 99)
+            add(34, (statistics >> 3) << 8 | (index + 1 < count ? views[index + 1].statistics >> 3 : 99))
+            starts.append(Int32(keys.count))
+        }
+        return EntityFeatures(keys: keys, starts: starts)
+    }
+
+    /// The word without its proclitics (و ف, then ب ل ك, then ال), and a code of what was removed.
+    static func core(of word: ArraySlice<Unicode.Scalar>) -> (ArraySlice<Unicode.Scalar>, UInt32) {
+        var start = word.startIndex
+        let end = word.endIndex
+        var code: UInt32 = 0
+        let waw: Unicode.Scalar = "و", feh: Unicode.Scalar = "ف", beh: Unicode.Scalar = "ب", lam: Unicode.Scalar = "ل"
+        let kaf: Unicode.Scalar = "ك", alef: Unicode.Scalar = "ا"
+        if end - start >= 4, word[start] == waw || word[start] == feh {
+            code = word[start] == waw ? 1 : 2
+            start += 1
+        }
+        var article = false
+        if end - start >= 4, word[start] == beh || word[start] == lam || word[start] == kaf {
+            code = code * 4 + (word[start] == beh ? 1 : word[start] == lam ? 2 : 3)
+            start += 1
+            if word[start - 1] == lam, word[start] == lam, end - start >= 3 {
+                article = true
+                start += 1
+            }
+        }
+        if !article, end - start >= 4, word[start] == alef, word[start + 1] == lam {
+            article = true
+            start += 2
+        }
+        return (word[start..<end], code << 1 | (article ? 1 : 0))
+    }
+
+    /// Latin letters, digits, other letters (bits 0-2) and a length bucket (bits 4-6).
+    static func shape(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt32 {
+        var bits: UInt32 = 0
+        var letters = 0
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A { bits |= 1 }
+                else if value >= 0x30 && value <= 0x39 { bits |= 2 }
+                else { bits |= 8 }
+            } else if value >= 0x0660 && value <= 0x0669 {
+                bits |= 2
+            } else if scalar.properties.generalCategory != .nonspacingMark {
+                bits |= 4
+            } else {
+                continue
+            }
+            letters += 1
+        }
+        let bucket: UInt32 = letters <= 2 ? 0 : letters == 3 ? 1 : letters == 4 ? 2 : letters <= 6 ? 3 : 4
+        return bits | bucket << 4
+    }
+
+    /// Per word: the gazetteer's longest match covering it (type, first word or later, adjective).
+    private func gazetteerTags(_ words: EntityExtractor.Words) -> [UInt32] {
+        var tags = [UInt32](repeating: 0, count: words.count)
+        var index = 0
+        while index < words.count {
+            guard let match = gazetteer.match(words, at: index) else {
+                index += 1
+                continue
+            }
+            let type: UInt32
+            switch gazetteer.entries[match.entry].type {
+            case .person: type = 1
+            case .location: type = 2
+            case .organization: type = 3
+            }
+            for position in match.tokens {
+                tags[position] = type << 2 | (position == match.tokens.lowerBound ? 0 : 2) | (match.isAdjective ? 1 : 0)
+            }
+            index = match.tokens.upperBound
+        }
+        return tags
+    }
+}
+
+/// The feature keys of a text's words: word `i`'s are `keys[starts[i]..<starts[i + 1]]`.
+@_spi(Training)
+public struct EntityFeatures: Sendable {
+    public let keys: [UInt64]
+    public let starts: [Int32]
+
+    /// Number of words.
+    public var count: Int { starts.count - 1 }
+
+    /// Word `index`'s keys.
+    public func keys(of index: Int) -> ArraySlice<UInt64> { keys[Int(starts[index])..<Int(starts[index + 1])] }
+}

@@ -1,0 +1,88 @@
+import ArabicText
+
+/// The trained part of entity extraction: labels a text's words with the model and returns
+/// the entity spans (word ranges and types). MISC spans are learned and dropped.
+@_spi(Training)
+public struct EntityRecognizer: Sendable {
+    public let model: EntityModel
+    public let featureExtractor: EntityFeatureExtractor
+
+    /// A recognizer with `model` (by default the one built into the library).
+    public init(model: EntityModel = EmbeddedEntityModel.shared) {
+        self.init(model: model, featureExtractor: EntityFeatureExtractor(statistics: model.statistics))
+    }
+
+    init(model: EntityModel, featureExtractor: EntityFeatureExtractor) {
+        self.model = model
+        self.featureExtractor = featureExtractor
+    }
+
+    /// One entity found: words `words` (indices into ``EntityExtractor/Words``) of `type`.
+    public struct Span: Sendable, Equatable {
+        public let words: Range<Int>
+        public let type: EntityType
+    }
+
+    /// The labels of every word of `text` (words that normalize to nothing left out).
+    public func labels(of text: AnalyzedText) -> [EntityLabel] {
+        labels(of: EntityExtractor.Words(text, gazetteer: featureExtractor.gazetteer))
+    }
+
+    func labels(of words: EntityExtractor.Words) -> [EntityLabel] {
+        let features = featureExtractor.features(of: words)
+        var labels: [EntityLabel] = []
+        labels.reserveCapacity(words.count)
+        for sentence in Self.sentences(of: words) {
+            labels += model.decode(features, range: sentence)
+        }
+        return labels
+    }
+
+    func spans(in words: EntityExtractor.Words) -> [Span] {
+        Self.spans(of: labels(of: words)).compactMap { range, label in
+            label.entityType.map { Span(words: range, type: $0) }
+        }
+    }
+
+    /// Chunks of a label sequence with CoNLL semantics: a chunk starts at a B- label, or at an
+    /// I- label that does not continue the chunk before it.
+    public static func spans(of labels: [EntityLabel]) -> [(Range<Int>, EntityLabel)] {
+        var result: [(Range<Int>, EntityLabel)] = []
+        var start = -1
+        var category = 0
+        for (index, label) in labels.enumerated() {
+            if label.category == 0 || label.isBegin || label.category != category {
+                if start >= 0 { result.append((start..<index, labels[start])) }
+                start = label.category == 0 ? -1 : index
+                category = label.category
+            }
+        }
+        if start >= 0 { result.append((start..<labels.count, labels[start])) }
+        return result
+    }
+
+    /// The sentences of a text's words: a sentence ends at a word followed by . ! ? ؟ ؛ or a
+    /// line break (and at the last word).
+    static func sentences(of words: EntityExtractor.Words) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        let scalars = words.text.scalars
+        for index in 0..<words.count {
+            var ends = index == words.count - 1
+            if !ends, words.boundaries[index] {
+                for scalar in scalars[words.scalarRange(index).upperBound..<words.scalarRange(index + 1).lowerBound] {
+                    switch scalar {
+                    case ".", "!", "?", "\u{061F}", "\u{061B}", "\n", "\u{06D4}": ends = true
+                    default: break
+                    }
+                    if ends { break }
+                }
+            }
+            if ends {
+                result.append(start..<(index + 1))
+                start = index + 1
+            }
+        }
+        return result
+    }
+}
