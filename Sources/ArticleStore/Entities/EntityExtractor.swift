@@ -54,7 +54,17 @@ public struct EntityExtractor: Sendable {
         for (field, words) in fields {
             let matches = gazetteerMatches(words)
             var covered = [Bool](repeating: false, count: words.count)
+            // Two people side by side with nothing between are one name the model cut in two.
+            var modelSpans: [EntityRecognizer.Span] = []
             for span in recognizer.spans(in: words) {
+                if let last = modelSpans.last, last.type == .person, span.type == .person,
+                   last.words.upperBound == span.words.lowerBound, !words.boundaries[last.words.upperBound - 1] {
+                    modelSpans[modelSpans.count - 1] = EntityRecognizer.Span(words: last.words.lowerBound..<span.words.upperBound, type: .person)
+                } else {
+                    modelSpans.append(span)
+                }
+            }
+            for span in modelSpans {
                 guard let range = trimmed(span.words, type: span.type, words: words) else { continue }
                 for index in range { covered[index] = true }
                 let match = matches[range.lowerBound].flatMap { $0.tokens == range && gazetteer.entries[$0.entry].type == span.type ? $0 : nil }

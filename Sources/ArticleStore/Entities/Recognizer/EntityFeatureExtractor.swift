@@ -8,7 +8,7 @@ import ArabicText
 @_spi(Training)
 public struct EntityFeatureExtractor: Sendable {
     /// Bumped whenever a template changes: a model records it and is refused by another version.
-    public static let templateVersion = 1
+    public static let templateVersion = 2
 
     let gazetteer: Gazetteer
     /// Unlabeled-news statistics of words (shipped in the model).
@@ -36,9 +36,16 @@ public struct EntityFeatureExtractor: Sendable {
 
     /// One word as the templates see it.
     private struct WordView {
-        var normalized: ArraySlice<Unicode.Scalar>
-        var core: ArraySlice<Unicode.Scalar>
-        var stem: ArraySlice<Unicode.Scalar>
+        /// Hashes of the normalized form, the core, the stem, the core's first two and three
+        /// letters, and the normalized form's last one, two and three letters.
+        var normalized: UInt64
+        var core: UInt64
+        var stem: UInt64
+        var corePrefix2: UInt64
+        var corePrefix3: UInt64
+        var suffix1: UInt64
+        var suffix2: UInt64
+        var suffix3: UInt64
         /// Clitic letters before the core (0 none; otherwise a small code) and the article.
         var clitics: UInt32
         /// Latin, digits, other (bits) and length bucket.
@@ -59,31 +66,31 @@ public struct EntityFeatureExtractor: Sendable {
         for index in 0..<count {
             let normalized = words.normalized(index)
             let (core, clitics) = Self.core(of: normalized)
-            views.append(WordView(normalized: normalized, core: core, stem: words.stem(index), clitics: clitics,
+            let coreHash = FeatureHasher.hash(core)
+            views.append(WordView(normalized: FeatureHasher.hash(normalized), core: coreHash,
+                                  stem: FeatureHasher.hash(words.stem(index)),
+                                  corePrefix2: FeatureHasher.hash(core.prefix(2)), corePrefix3: FeatureHasher.hash(core.prefix(3)),
+                                  suffix1: FeatureHasher.hash(normalized.suffix(1)), suffix2: FeatureHasher.hash(normalized.suffix(2)),
+                                  suffix3: FeatureHasher.hash(normalized.suffix(3)), clitics: clitics,
                                   shape: Self.shape(words.original(index)), gazetteer: gazetteerTags[index],
                                   flags: words.variantFlags[index].rawValue, isStopword: words.isStopword(index),
-                                  statistics: UInt32(statistics.code(core))))
+                                  statistics: UInt32(statistics.code(coreHash: coreHash))))
         }
         var keys: [UInt64] = []
         keys.reserveCapacity(count * 40)
         var starts: [Int32] = [0]
         starts.reserveCapacity(count + 1)
         let boundaries = words.boundaries
-        let padding: [Unicode.Scalar] = ["\u{2}"]
-        let paddingSlice = padding[...]
+        let padding: UInt64 = 0x5EED
 
-        @inline(__always) func add(_ template: UInt32, _ scalars: ArraySlice<Unicode.Scalar>) {
-            var hasher = FeatureHasher(template)
-            hasher.combine(scalars)
-            keys.append(hasher.key)
+        @inline(__always) func add(_ template: UInt32, _ value: UInt64) {
+            keys.append(FeatureHasher.key(template, value))
         }
         @inline(__always) func add(_ template: UInt32, _ value: UInt32) {
-            var hasher = FeatureHasher(template)
-            hasher.combine(value)
-            keys.append(hasher.key)
+            keys.append(FeatureHasher.key(template, UInt64(value)))
         }
-        func normalized(_ index: Int) -> ArraySlice<Unicode.Scalar> {
-            index >= 0 && index < count ? views[index].normalized : paddingSlice
+        func normalized(_ index: Int) -> UInt64 {
+            index >= 0 && index < count ? views[index].normalized : padding
         }
 
         for index in 0..<count {
@@ -93,29 +100,21 @@ public struct EntityFeatureExtractor: Sendable {
             add(1, n)
             add(2, word.core)
             add(3, word.stem)
-            add(4, word.core.prefix(2))
-            add(5, word.core.prefix(3))
-            add(6, n.suffix(1))
-            add(7, n.suffix(2))
-            add(8, n.suffix(3))
+            add(4, word.corePrefix2)
+            add(5, word.corePrefix3)
+            add(6, word.suffix1)
+            add(7, word.suffix2)
+            add(8, word.suffix3)
             add(9, word.shape)
             add(10, word.clitics)
             add(11, normalized(index - 1))
             add(12, normalized(index + 1))
             add(13, normalized(index - 2))
             add(14, normalized(index + 2))
-            add(15, index > 0 ? views[index - 1].core : paddingSlice)
-            add(16, index + 1 < count ? views[index + 1].core : paddingSlice)
-            do {
-                var hasher = FeatureHasher(17)
-                hasher.combine(normalized(index - 1))
-                hasher.combine(n)
-                keys.append(hasher.key)
-                hasher = FeatureHasher(18)
-                hasher.combine(n)
-                hasher.combine(normalized(index + 1))
-                keys.append(hasher.key)
-            }
+            add(15, index > 0 ? views[index - 1].core : padding)
+            add(16, index + 1 < count ? views[index + 1].core : padding)
+            keys.append(FeatureHasher.key(17, normalized(index - 1), n))
+            keys.append(FeatureHasher.key(18, n, normalized(index + 1)))
             add(19, index > 0 ? views[index - 1].gazetteer : 99)
             add(20, word.gazetteer)
             add(21, index + 1 < count ? views[index + 1].gazetteer : 99)
@@ -136,8 +135,8 @@ public struct EntityFeatureExtractor: Sendable {
             let stops: UInt32 = (index > 0 && views[index - 1].isStopword ? 4 : 0) | (word.isStopword ? 2 : 0)
                 | (index + 1 < count && views[index + 1].isStopword ? 1 : 0)
             add(24, stops)
-            add(25, index + 1 < count ? views[index + 1].normalized.suffix(2) : paddingSlice)
-            add(26, index > 0 ? views[index - 1].normalized.suffix(2) : paddingSlice)
+            add(25, index + 1 < count ? views[index + 1].suffix2 : padding)
+            add(26, index > 0 ? views[index - 1].suffix2 : padding)
             add(27, word.gazetteer << 8 | (index > 0 ? views[index - 1].gazetteer : 99))
             // Unlabeled-news evidence: frequency, article ratio, title-before ratio, and the
             // neighbours' article and title ratios.
@@ -193,10 +192,10 @@ public struct EntityFeatureExtractor: Sendable {
                 else { bits |= 8 }
             } else if value >= 0x0660 && value <= 0x0669 {
                 bits |= 2
-            } else if scalar.properties.generalCategory != .nonspacingMark {
-                bits |= 4
+            } else if (0x064B...0x065F).contains(value) || value == 0x0670 || value == 0x0640 {
+                continue    // harakat, superscript alef, tatweel
             } else {
-                continue
+                bits |= 4
             }
             letters += 1
         }

@@ -66,10 +66,12 @@ public struct EntityModel: Sendable {
         self.table = FeatureTable(keys: keys)
         self.weights = weights
         self.transitions = transitions
+        self.constrainedTransitions = Self.constrained(transitions)
         self.keys = keys
     }
 
     private let keys: [UInt64]
+    private let constrainedTransitions: [Float]
 
     /// The best label sequence for words `range` of `features` (a sentence).
     public func decode(_ features: EntityFeatures, range: Range<Int>) -> [EntityLabel] {
@@ -77,42 +79,68 @@ public struct EntityModel: Sendable {
         guard length > 0 else { return [] }
         let labels = Self.labelCount
         var emissions = [Float](repeating: 0, count: length * labels)
-        weights.withUnsafeBufferPointer { weights in
-            for position in 0..<length {
-                let base = position * labels
-                for key in features.keys(of: range.lowerBound + position) {
-                    let row = table.row(key)
-                    if row < 0 { continue }
-                    let offset = row * labels
-                    for label in 0..<labels { emissions[base + label] += weights[offset + label] }
+        emissions.withUnsafeMutableBufferPointer { emissions in
+            weights.withUnsafeBufferPointer { weights in
+                features.keys.withUnsafeBufferPointer { keys in
+                    for position in 0..<length {
+                        let base = position * labels
+                        let word = range.lowerBound + position
+                        for keyIndex in Int(features.starts[word])..<Int(features.starts[word + 1]) {
+                            let row = table.row(keys[keyIndex])
+                            if row < 0 { continue }
+                            let offset = row * labels
+                            for label in 0..<labels { emissions[base + label] += weights[offset + label] }
+                        }
+                    }
                 }
             }
         }
-        return Self.viterbi(emissions: emissions, length: length, transitions: transitions)
+        return Self.viterbi(emissions: emissions, length: length, constrainedTransitions: constrainedTransitions)
+    }
+
+    /// Transition weights with the BIO constraint built in: a forbidden transition (an inside
+    /// label after another category, or first in a sentence) weighs -infinity, in effect.
+    static func constrained(_ transitions: [Float]) -> [Float] {
+        let labels = labelCount
+        var result = transitions
+        for previous in 0...labels {
+            for label in 0..<labels where !EntityLabel(rawValue: label)!.canFollow(previous == labels ? nil : EntityLabel(rawValue: previous)!) {
+                result[previous * labels + label] = -1e30
+            }
+        }
+        return result
     }
 
     /// Viterbi over `length` positions of `emissions` (`length * 9`), with the BIO constraint.
     static func viterbi(emissions: [Float], length: Int, transitions: [Float]) -> [EntityLabel] {
+        viterbi(emissions: emissions, length: length, constrainedTransitions: constrained(transitions))
+    }
+
+    static func viterbi(emissions: [Float], length: Int, constrainedTransitions transitions: [Float]) -> [EntityLabel] {
         let labels = labelCount
-        let forbidden = -Float.greatestFiniteMagnitude / 4
         var scores = [Float](repeating: 0, count: length * labels)
         var back = [Int8](repeating: 0, count: length * labels)
-        for label in 0..<labels {
-            let allowed = EntityLabel(rawValue: label)!.canFollow(nil)
-            scores[label] = allowed ? emissions[label] + transitions[labels * labels + label] : forbidden
-        }
-        if length > 1 {
-            for position in 1..<length {
-                let base = position * labels, previousBase = base - labels
-                for label in 0..<labels {
-                    let current = EntityLabel(rawValue: label)!
-                    var best = forbidden, bestPrevious = 0
-                    for previous in 0..<labels where current.canFollow(EntityLabel(rawValue: previous)!) {
-                        let score = scores[previousBase + previous] + transitions[previous * labels + label]
-                        if score > best { best = score; bestPrevious = previous }
+        scores.withUnsafeMutableBufferPointer { scores in
+            back.withUnsafeMutableBufferPointer { back in
+                emissions.withUnsafeBufferPointer { emissions in
+                    transitions.withUnsafeBufferPointer { transitions in
+                        for label in 0..<labels {
+                            scores[label] = emissions[label] + transitions[labels * labels + label]
+                        }
+                        guard length > 1 else { return }
+                        for position in 1..<length {
+                            let base = position * labels, previousBase = base - labels
+                            for label in 0..<labels {
+                                var best = -Float.greatestFiniteMagnitude, bestPrevious = 0
+                                for previous in 0..<labels {
+                                    let score = scores[previousBase + previous] + transitions[previous * labels + label]
+                                    if score > best { best = score; bestPrevious = previous }
+                                }
+                                scores[base + label] = best + emissions[base + label]
+                                back[base + label] = Int8(bestPrevious)
+                            }
+                        }
                     }
-                    scores[base + label] = best + emissions[base + label]
-                    back[base + label] = Int8(bestPrevious)
                 }
             }
         }

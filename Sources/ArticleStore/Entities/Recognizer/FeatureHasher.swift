@@ -22,6 +22,34 @@ public struct FeatureHasher: Sendable {
         combine(0xFFFF_FFFF)
     }
 
+    /// The key of template `template` over one precomputed value (a word's hash).
+    @inline(__always)
+    public static func key(_ template: UInt32, _ value: UInt64) -> UInt64 {
+        var hasher = FeatureHasher(template)
+        hasher.combine(UInt32(truncatingIfNeeded: value))
+        hasher.combine(UInt32(truncatingIfNeeded: value >> 32))
+        return hasher.key
+    }
+
+    /// The key of template `template` over two precomputed values (a word pair).
+    @inline(__always)
+    public static func key(_ template: UInt32, _ first: UInt64, _ second: UInt64) -> UInt64 {
+        var hasher = FeatureHasher(template)
+        hasher.combine(UInt32(truncatingIfNeeded: first))
+        hasher.combine(UInt32(truncatingIfNeeded: first >> 32))
+        hasher.combine(UInt32(truncatingIfNeeded: second))
+        hasher.combine(UInt32(truncatingIfNeeded: second >> 32))
+        return hasher.key
+    }
+
+    /// The hash of a letter sequence, to combine into keys with ``key(_:_:)``.
+    @inline(__always)
+    public static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hasher = FeatureHasher(0xABCD)
+        hasher.combine(scalars)
+        return hasher.state
+    }
+
     /// The key, mixed so that its low bits index a table well.
     @inline(__always)
     public var key: UInt64 {

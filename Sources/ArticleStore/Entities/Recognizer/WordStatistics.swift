@@ -24,16 +24,17 @@ public struct WordStatistics: Sendable {
 
     /// The key of a core form.
     static func key(_ core: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var hasher = FeatureHasher(1000)
-        hasher.combine(core)
-        return hasher.key
+        key(coreHash: FeatureHasher.hash(core))
     }
+
+    /// The key of a core form from its ``FeatureHasher/hash(_:)``.
+    static func key(coreHash: UInt64) -> UInt64 { FeatureHasher.key(1000, coreHash) }
 
     /// The code of a core form: 0 for a word not counted, else frequency bucket (bits 0-2),
     /// article ratio bucket (3-5) and title-before ratio bucket (6-7).
-    func code(_ core: ArraySlice<Unicode.Scalar>) -> UInt16 {
+    func code(coreHash: UInt64) -> UInt16 {
         guard !keys.isEmpty else { return 0 }
-        let row = table.row(Self.key(core))
+        let row = table.row(Self.key(coreHash: coreHash))
         return row < 0 ? 0 : codes[row]
     }
 
