@@ -11,7 +11,7 @@ struct EntityTraining {
     let shared: SharedData
     var folds = 5
     var epochs = 12
-    var pruneBelow: Float = 0.3
+    var pruneBelow: Float = 1.5
     var seed: UInt64 = 1
     var write = true
     var crossValidate = true
