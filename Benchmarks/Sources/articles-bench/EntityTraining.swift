@@ -40,16 +40,7 @@ struct EntityTraining {
         }
     }
 
-    struct Counts {
-        var truePositives = 0, falsePositives = 0, falseNegatives = 0
-        var precision: Double { Double(truePositives) / Double(max(1, truePositives + falsePositives)) }
-        var recall: Double { Double(truePositives) / Double(max(1, truePositives + falseNegatives)) }
-        var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-        static func + (a: Counts, b: Counts) -> Counts {
-            Counts(truePositives: a.truePositives + b.truePositives, falsePositives: a.falsePositives + b.falsePositives,
-                   falseNegatives: a.falseNegatives + b.falseNegatives)
-        }
-    }
+    typealias Counts = EntityBenchmark.Counts
 
     func run() throws {
         let url = shared.directory.appendingPathComponent("ner/anercorp-train.txt")

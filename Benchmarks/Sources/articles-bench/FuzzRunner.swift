@@ -1,5 +1,5 @@
 import ArabicText
-import ArticleStore
+@_spi(Training) import ArticleStore
 import Foundation
 
 /// A long-running fuzzer: generated hostile queries, pages, JSON records and text against a

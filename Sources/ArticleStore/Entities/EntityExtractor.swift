@@ -52,11 +52,11 @@ public struct EntityExtractor: Sendable {
         var spans: [Found] = []
         var adjectives: [EntityMention] = []
         for (field, words) in fields {
-            let matches = gazetteerMatches(words)
+            let matches = gazetteer.longestMatches(in: words)
             var covered = [Bool](repeating: false, count: words.count)
             // Two people side by side with nothing between are one name the model cut in two.
             var modelSpans: [EntityRecognizer.Span] = []
-            for span in recognizer.spans(in: words) {
+            for span in recognizer.spans(in: words, matches: matches) {
                 if let last = modelSpans.last, last.type == .person, span.type == .person,
                    last.words.upperBound == span.words.lowerBound, !words.boundaries[last.words.upperBound - 1] {
                     modelSpans[modelSpans.count - 1] = EntityRecognizer.Span(words: last.words.lowerBound..<span.words.upperBound, type: .person)
@@ -135,21 +135,6 @@ public struct EntityExtractor: Sendable {
             found += wholeField(agency, field: "agency", type: .organization)
         }
         return found.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
-    }
-
-    /// The gazetteer's longest match starting at each word (nil inside or outside a match).
-    private func gazetteerMatches(_ words: Words) -> [Gazetteer.Match?] {
-        var matches: [Gazetteer.Match?] = Array(repeating: nil, count: words.count)
-        var index = 0
-        while index < words.count {
-            if let match = gazetteer.match(words, at: index) {
-                matches[index] = match
-                index = match.tokens.upperBound
-            } else {
-                index += 1
-            }
-        }
-        return matches
     }
 
     /// A span without what is never part of a name at its edges: titles and roles (for people),

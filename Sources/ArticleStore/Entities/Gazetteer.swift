@@ -126,4 +126,20 @@ public final class Gazetteer: Sendable {
         }
         return nil
     }
+
+    /// The longest match starting at each word, scanning left to right (nil inside a match or
+    /// where none starts): what both the recognizer's features and the extractor read.
+    func longestMatches(in words: EntityExtractor.Words) -> [Match?] {
+        var matches: [Match?] = Array(repeating: nil, count: words.count)
+        var index = 0
+        while index < words.count {
+            if let match = match(words, at: index) {
+                matches[index] = match
+                index = match.tokens.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return matches
+    }
 }

@@ -58,11 +58,13 @@ public struct EntityFeatureExtractor: Sendable {
         var statistics: UInt32
     }
 
-    func features(of words: EntityExtractor.Words) -> EntityFeatures {
+    /// The features of `words`, whose gazetteer matches (``Gazetteer/longestMatches(in:)``)
+    /// are `matches`, or are found here when nil.
+    func features(of words: EntityExtractor.Words, matches: [Gazetteer.Match?]? = nil) -> EntityFeatures {
         let count = words.count
         var views: [WordView] = []
         views.reserveCapacity(count)
-        let gazetteerTags = gazetteerTags(words)
+        let gazetteerTags = gazetteerTags(matches ?? gazetteer.longestMatches(in: words))
         for index in 0..<count {
             let normalized = words.normalized(index)
             let (core, clitics) = Self.core(of: normalized)
@@ -204,14 +206,9 @@ public struct EntityFeatureExtractor: Sendable {
     }
 
     /// Per word: the gazetteer's longest match covering it (type, first word or later, adjective).
-    private func gazetteerTags(_ words: EntityExtractor.Words) -> [UInt32] {
-        var tags = [UInt32](repeating: 0, count: words.count)
-        var index = 0
-        while index < words.count {
-            guard let match = gazetteer.match(words, at: index) else {
-                index += 1
-                continue
-            }
+    private func gazetteerTags(_ matches: [Gazetteer.Match?]) -> [UInt32] {
+        var tags = [UInt32](repeating: 0, count: matches.count)
+        for match in matches.compactMap({ $0 }) {
             let type: UInt32
             switch gazetteer.entries[match.entry].type {
             case .person: type = 1
@@ -221,7 +218,6 @@ public struct EntityFeatureExtractor: Sendable {
             for position in match.tokens {
                 tags[position] = type << 2 | (position == match.tokens.lowerBound ? 0 : 2) | (match.isAdjective ? 1 : 0)
             }
-            index = match.tokens.upperBound
         }
         return tags
     }

@@ -28,8 +28,8 @@ public struct EntityRecognizer: Sendable {
         labels(of: EntityExtractor.Words(text, gazetteer: featureExtractor.gazetteer))
     }
 
-    func labels(of words: EntityExtractor.Words) -> [EntityLabel] {
-        let features = featureExtractor.features(of: words)
+    func labels(of words: EntityExtractor.Words, matches: [Gazetteer.Match?]? = nil) -> [EntityLabel] {
+        let features = featureExtractor.features(of: words, matches: matches)
         var labels: [EntityLabel] = []
         labels.reserveCapacity(words.count)
         for sentence in Self.sentences(of: words) {
@@ -38,8 +38,9 @@ public struct EntityRecognizer: Sendable {
         return labels
     }
 
-    func spans(in words: EntityExtractor.Words) -> [Span] {
-        Self.spans(of: labels(of: words)).compactMap { range, label in
+    /// The entity spans of `words`, whose gazetteer matches are `matches` (found here when nil).
+    func spans(in words: EntityExtractor.Words, matches: [Gazetteer.Match?]? = nil) -> [Span] {
+        Self.spans(of: labels(of: words, matches: matches)).compactMap { range, label in
             label.entityType.map { Span(words: range, type: $0) }
         }
     }

@@ -59,7 +59,7 @@ public struct PerceptronTrainer: Sendable {
         var transitions = [Float](repeating: 0, count: transitionCount)
         var accumulatedTransitions = [Double](repeating: 0, count: transitionCount)
         var step: Double = 1
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededRandom(seed: seed)
         var order = Array(sentences.indices)
 
         for _ in 0..<epochs {
@@ -123,18 +123,5 @@ public struct PerceptronTrainer: Sendable {
         header.epochs = epochs
         header.seed = seed
         return EntityModel(header: header, keys: keptKeys, weights: keptWeights, transitions: averagedTransitions, statistics: statistics)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for reproducible training.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
