@@ -1,48 +1,29 @@
 extension ArticleStore {
-    /// Calls `body` with every article matching `filter`, in id order, one at a time (memory
-    /// does not grow with the store).
-    public func forEachArticle(_ filter: ExportFilter = ExportFilter(), _ body: (StoredArticle) throws -> Void) throws {
-        var conditions: [String] = []
-        var arguments: [any DatabaseBindable] = []
-        if let query = filter.query {
-            var parsed = try SearchQuery(parsing: query)
-            if let source = filter.source { parsed.filters.sources.append(source) }
-            if let since = filter.since { parsed.filters.after = since }
-            let ids = try SearchEngine(connection: connection, analyzer: analyzer).matchingIDs(parsed)
-            for id in ids {
-                if let article = try article(id: id) { try body(article) }
+    /// Calls `body` with every article `selection` selects, in id order, one at a time
+    /// (memory does not grow with the store). All of them come from one snapshot of the store.
+    public func forEachArticle(_ selection: ArticleSelection = .all, _ body: (StoredArticle) throws -> Void) throws {
+        try read { connection in
+            let selected = try SelectionSQL(selection, analyzer: analyzer, connection: connection)
+            let reader = ArticleReader(connection: connection)
+            let more = selected.whereClause.isEmpty ? "WHERE a.id > ?" : selected.whereClause + " AND a.id > ?"
+            var lastID: Int64 = 0
+            while true {
+                let ids = try connection.rows("SELECT a.id FROM \(selected.from) \(more) ORDER BY a.id LIMIT 500",
+                                              selected.arguments + [.integer(lastID)]).compactMap { $0["id"].int64 }
+                guard let last = ids.last else { return }
+                for id in ids {
+                    if let article = try reader.article(id: id) { try body(article) }
+                }
+                lastID = last
             }
-            return
-        }
-        if let source = filter.source {
-            conditions.append("a.source_id IN (SELECT id FROM sources WHERE name_key = ? OR lower(domain) = lower(?))")
-            arguments += [TextKey(analyzer: analyzer).key(source), source]
-        }
-        if let since = filter.since {
-            guard QueryParser.isDate(since) else {
-                throw ArticleStoreError.invalidInput("--since takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not \(since)")
-            }
-            conditions.append("a.published >= ?")
-            arguments.append(since)
-        }
-        let extra = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
-        var lastID: Int64 = 0
-        while true {
-            let ids = try connection.rows("SELECT a.id FROM articles AS a WHERE a.id > ?\(extra) ORDER BY a.id LIMIT 500",
-                                          [lastID] + arguments).compactMap { $0[0].int64 }
-            guard let last = ids.last else { return }
-            for id in ids {
-                if let article = try article(id: id) { try body(article) }
-            }
-            lastID = last
         }
     }
 
-    /// Writes the articles matching `filter` in `format` through `write`, streaming. Returns
+    /// Writes the articles `selection` selects in `format` through `write`, streaming. Returns
     /// how many were written. JSON Lines from here ingest back into a store unchanged: the same
     /// articles (content hashes), tags, links and similar headlines; entities are extracted again.
     @discardableResult
-    public func export(_ filter: ExportFilter = ExportFilter(), format: ExportFormat, index: String = "articles",
+    public func export(_ selection: ArticleSelection = .all, format: ExportFormat, index: String = "articles",
                        write: (String) throws -> Void) throws -> Int {
         var count = 0
         switch format {
@@ -50,7 +31,7 @@ extension ArticleStore {
         case .csv: try write(Self.csvLine(["id", "title", "body", "source", "url", "published", "language", "kind", "tags", "entities"]))
         default: break
         }
-        try forEachArticle(filter) { article in
+        try forEachArticle(selection) { article in
             switch format {
             case .jsonl:
                 try write(article.jsonValue.serialized() + "\n")
@@ -81,20 +62,38 @@ extension ArticleStore {
 
     // MARK: Read-only SQL
 
-    /// Runs one read-only SQL statement against the store and calls `row` for each result row
-    /// (column names first through `columns`). Statements that would write are refused
-    /// (`sqlite3_stmt_readonly`), whatever the connection's mode.
-    public func query(_ sql: String, columns: ([String]) throws -> Void = { _ in }, row: ([DatabaseValue]) throws -> Void) throws {
-        let statement = try connection.prepare(sql)
-        // ATTACH and DETACH count as read-only to SQLite (they change the connection, not the
-        // file), but reaching other files is not what a query of this store may do.
-        let firstWord = sql.drop { $0.isWhitespace || $0 == "(" }.prefix { $0.isLetter }.uppercased()
-        guard statement.isReadOnly, firstWord != "ATTACH", firstWord != "DETACH" else {
-            throw ArticleStoreError.invalidInput("only read-only statements (SELECT, WITH, EXPLAIN, read-only PRAGMA) can run here")
+    /// Runs one read-only SQL statement against the store, with `arguments` bound to its
+    /// parameters, and calls `row` for each result row (column names first through `columns`).
+    /// Statements that would write, ATTACH or DETACH are refused, whatever the store's mode:
+    /// writes go through the API, which keeps the search index and counts right.
+    ///
+    /// ```swift
+    /// try store.query("SELECT count(*) FROM articles WHERE published >= ?", arguments: [.text("2024")]) { row in
+    ///     print(row[0].int64 ?? 0)
+    /// }
+    /// ```
+    public func query(_ sql: String, arguments: [DatabaseValue] = [], columns: ([String]) throws -> Void = { _ in },
+                      row: ([DatabaseValue]) throws -> Void) throws {
+        try read { connection in
+            let statement = try connection.prepare(sql)
+            // ATTACH and DETACH count as read-only to SQLite (they change the connection, not the
+            // file), but reaching other files is not what a query of this store may do.
+            let firstWord = sql.drop { $0.isWhitespace || $0 == "(" }.prefix { $0.isLetter }.uppercased()
+            guard statement.isReadOnly, firstWord != "ATTACH", firstWord != "DETACH" else {
+                throw ArticleStoreError.invalidInput("only read-only statements (SELECT, WITH, EXPLAIN, read-only PRAGMA) can run here")
+            }
+            try statement.bind(arguments)
+            try columns((0..<statement.columnCount).map { statement.columnName(at: $0) })
+            while try statement.step() {
+                try row((0..<statement.columnCount).map { statement.value(at: $0) })
+            }
         }
-        try columns((0..<statement.columnCount).map { statement.columnName(at: $0) })
-        while try statement.step() {
-            try row((0..<statement.columnCount).map { statement.value(at: $0) })
-        }
+    }
+
+    /// All rows of one read-only SQL statement (see ``query(_:arguments:columns:row:)``).
+    public func query(_ sql: String, arguments: [DatabaseValue] = []) throws -> [[DatabaseValue]] {
+        var rows: [[DatabaseValue]] = []
+        try query(sql, arguments: arguments) { rows.append($0) }
+        return rows
     }
 }

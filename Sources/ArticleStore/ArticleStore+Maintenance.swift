@@ -4,20 +4,22 @@ extension ArticleStore {
     /// Clusters of near-duplicate articles (estimated Jaccard similarity of their analyzed
     /// 3-word shingles at or above `threshold`), largest first.
     public func nearDuplicateClusters(threshold: Double = 0.8) throws -> [NearDuplicateCluster] {
-        try NearDuplicateFinder(connection: connection).clusters(threshold: threshold)
+        try read { try NearDuplicateFinder(connection: $0).clusters(threshold: threshold) }
     }
 
     /// Stored articles that are near-duplicates of article `id`, most similar first.
     public func nearDuplicates(of id: Int64, threshold: Double = 0.8) throws -> [(id: Int64, similarity: Double)] {
-        guard let signature = try SignatureBandIndex(connection: connection).signature(of: id) else { return [] }
-        return try NearDuplicateFinder(connection: connection).candidates(of: signature, excluding: id)
-            .filter { $0.similarity >= threshold }.sorted { $0.similarity > $1.similarity }
+        try read { connection in
+            guard let signature = try SignatureBandIndex(connection: connection).signature(of: id) else { return [] }
+            return try NearDuplicateFinder(connection: connection).candidates(of: signature, excluding: id)
+                .filter { $0.similarity >= threshold }.sorted { $0.similarity > $1.similarity }
+        }
     }
 
     // MARK: Optimize
 
     /// What ``optimize(vacuum:)`` did.
-    public struct OptimizeReport: Sendable, Equatable {
+    public struct OptimizeReport: Sendable, Equatable, Codable {
         public let bytesBefore: Int64
         public let bytesAfter: Int64
     }
@@ -30,6 +32,7 @@ extension ArticleStore {
     /// the size of the file, and locks the store while it runs).
     @discardableResult
     public func optimize(vacuum: Bool = false) throws -> OptimizeReport {
+        try write { connection in
         func size() throws -> Int64 {
             let pages = try connection.scalar("PRAGMA page_count").int64 ?? 0
             let pageSize = try connection.scalar("PRAGMA page_size").int64 ?? 0
@@ -47,5 +50,6 @@ extension ArticleStore {
         if vacuum { try connection.execute("VACUUM") }
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return OptimizeReport(bytesBefore: before, bytesAfter: try size())
+        }
     }
 }

@@ -1,6 +1,9 @@
+import Foundation
+
 /// Every error ArticleStore throws.
 ///
-/// Each case renders as one line (``description``) fit for a command-line `error:` message.
+/// Each case renders as one line (``description``, also its `localizedDescription`) that says
+/// what went wrong in the library's terms; a command-line tool adds what to run about it.
 /// SQLite failures carry the primary and extended result codes, SQLite's message and the SQL
 /// that failed, so callers can pattern-match on them:
 ///
@@ -8,7 +11,7 @@
 /// do { try store.add(article) }
 /// catch ArticleStoreError.sqlite(let code, _, _, _) where code == 5 { /* SQLITE_BUSY */ }
 /// ```
-public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// SQLite returned an error. `code` is the primary result code (e.g. 5, `SQLITE_BUSY`),
     /// `extendedCode` the extended one; see https://sqlite.org/rescode.html.
     case sqlite(code: Int32, extendedCode: Int32, message: String, sql: String?)
@@ -33,6 +36,8 @@ public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidQuery(message: String, position: Int?)
     /// A requested record does not exist.
     case notFound(String)
+    /// Stored data that breaks the schema's rules (a row changed by another tool, for example).
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -45,17 +50,17 @@ public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertib
         case let .unsupportedSQLite(reason):
             return "the SQLite library is not usable: \(reason)"
         case let .databaseNotFound(path):
-            return "no database at \(path); create one with `articles init` or pass --db"
+            return "no database at \(path)"
         case let .notADatabase(path):
             return "\(path) is not an SQLite database; it was left untouched"
         case let .notAnArticleStore(path, reason):
             return "\(path) is an SQLite database but not an ArticleStore (\(reason)); it was left untouched"
         case let .schemaTooNew(path, found, supported):
-            return "\(path) has schema version \(found), newer than this articles binary supports (\(supported)); upgrade ArticleStore"
+            return "\(path) has schema version \(found), newer than this version of ArticleStore supports (\(supported)); it was left untouched"
         case let .schemaOutdated(path, found, current):
-            return "\(path) has schema version \(found), this binary uses \(current); run `articles migrate`"
+            return "\(path) has schema version \(found) and this version of ArticleStore uses \(current); open it for writing to migrate it"
         case let .migrationChecksumMismatch(version, name):
-            return "applied migration \(version) (\(name)) differs from the one this binary embeds"
+            return "applied migration \(version) (\(name)) differs from the one this version of ArticleStore embeds"
         case let .invalidInput(message):
             return message
         case let .invalidQuery(message, position):
@@ -63,8 +68,13 @@ public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(message) (at character \(position + 1))"
         case let .notFound(what):
             return what
+        case let .corrupt(what):
+            return "the store holds data it cannot read: \(what)"
         }
     }
+
+    /// The one-line ``description``, for `localizedDescription`.
+    public var errorDescription: String? { description }
 
     private static func oneLine(_ sql: String) -> String {
         let collapsed = sql.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")

@@ -2,6 +2,10 @@ import ArgumentParser
 import ArticleStore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// The `articles` command: a thin shell over the ArticleStore library.
@@ -25,7 +29,7 @@ struct Articles: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ArticleStoreError {
-            fail(error.description, code: 1)
+            fail(commandLineMessage(for: error), code: 1)
         } catch let error as CommandFailure {
             fail(error.message, code: error.exitCode)
         } catch {
@@ -39,9 +43,25 @@ struct Articles: ParsableCommand {
     }
 
     /// Prints `error: message` as one line on stderr and exits.
+    /// The library's message with the command that helps, where there is one.
+    static func commandLineMessage(for error: ArticleStoreError) -> String {
+        switch error {
+        case .databaseNotFound: error.description + "; create one with `articles init` or pass --db"
+        case let .notAnArticleStore(_, reason) where reason == "the database is empty": error.description + "; run `articles init`"
+        case .schemaOutdated: error.description + "; run `articles migrate`"
+        case .schemaTooNew: error.description + "; upgrade articles"
+        default: error.description
+        }
+    }
+
     static func fail(_ message: String, code: Int32) -> Never {
         let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         StandardError.write("error: \(line)\n")
-        Glibc.exit(code)
+        terminate(code)
     }
+}
+
+/// exit(3) from whichever C library this platform has.
+private func terminate(_ code: Int32) -> Never {
+    exit(code)
 }

@@ -21,11 +21,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Only articles matching this search query.")
     var query: String?
 
-    @Option(name: .long, help: "Only articles from this source (any spelling).")
-    var source: String?
-
-    @Option(name: .long, help: "Only articles published on or after this date (YYYY-MM-DD).")
-    var since: String?
+    @OptionGroup(title: "Selection") var selection: SelectionOptions
 
     @Option(name: .long, help: "Index name for --format elasticsearch.")
     var index = "articles"
@@ -46,7 +42,7 @@ struct ExportCommand: ParsableCommand {
         options.quiet = quiet
         let store = try options.openStore(.readOnly)
         var buffer = ""
-        let count = try store.export(ExportFilter(query: query, source: source, since: since), format: exportFormat, index: index) { text in
+        let count = try store.export(try selection.selection(query: query), format: exportFormat, index: index) { text in
             buffer += text
             if buffer.utf8.count > 1 << 16 {
                 StandardOutput.write(buffer)

@@ -10,14 +10,10 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: .long, help: "Only articles from this source (any spelling).")
-    var source: String?
+    @OptionGroup(title: "Selection") var selection: SelectionOptions
 
-    @Option(name: .long, help: "Only articles with this tag (any spelling).")
-    var tag: String?
-
-    @Option(name: .long, help: "Only articles of this kind: article, embedded or related.")
-    var kind: [ArticleKind] = []
+    @Option(name: .long, help: "Only articles matching this search query (words and filters, as in `articles search`).")
+    var query: String?
 
     @Option(name: .long, help: "How many to list.")
     var limit = 50
@@ -31,7 +27,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore(.readOnly)
-        let listings = try store.articles(ArticleFilter(source: source, tag: tag, kinds: kind, limit: limit, offset: offset))
+        let listings = try store.articles(try selection.selection(query: query), limit: limit, offset: offset)
         var table = OutputTable(columns: ["id", "source", "title", "published", "kind"])
         for item in listings {
             table.rows.append([.int(item.id), JSONValue(item.source), .string(item.title), JSONValue(item.published),
@@ -41,4 +37,3 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-extension ArticleKind: ExpressibleByArgument {}

@@ -47,6 +47,8 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Colour highlights: auto (on a terminal), always or never.")
     var color: ColorMode = .auto
 
+    @OptionGroup(title: "Selection") var selection: SelectionOptions
+
     @Argument(help: "The query.")
     var query: [String]
 
@@ -68,25 +70,21 @@ struct SearchCommand: ParsableCommand {
                                           collapseNearDuplicates: collapse ? 0.8 : nil)
         let text = query.joined(separator: " ")
         let results = raw
-            ? try store.searchRaw(text, options: searchOptions)
-            : try store.search(text, mode: any ? .any : .all, options: searchOptions)
+            ? try store.searchRaw(text, filters: selection.selection(), options: searchOptions)
+            : try store.search(selection.selection(adding: ArticleSelection(parsing: text, mode: any ? .any : .all)), options: searchOptions)
         if explain {
             StandardError.write("match: \(results.explanation.matchExpression ?? "(none: filters only)")\n")
             StandardError.write("sql: \(results.explanation.sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))\n")
-            StandardError.write("arguments: \(JSONValue.array(results.explanation.arguments.map(Self.json)).serialized())\n")
+            StandardError.write("arguments: \(try JSONValueEncoder().string(results.explanation.arguments))\n")
         }
         let format = options.outputFormat
         switch format {
         case .json:
-            let list = JSONValue.array(results.hits.map(Self.json))
-            if facets, let facetValues = results.facets {
-                StandardOutput.write(JSONValue.object([("total", .int(Int64(results.total))), ("results", list),
-                                                       ("facets", Self.json(facetValues))]).serialized() + "\n")
-            } else {
-                StandardOutput.write(list.serialized() + "\n")
-            }
+            // With facets, the results object (total, results, facets); else the list of hits.
+            let json = facets ? try JSONValueEncoder().string(results) : try JSONValueEncoder().string(results.hits)
+            StandardOutput.write(json + "\n")
         case .ndjson:
-            for hit in results.hits { StandardOutput.write(Self.json(hit).serialized() + "\n") }
+            for hit in results.hits { StandardOutput.write(try JSONValueEncoder().string(hit) + "\n") }
         case .csv:
             let (open, close) = markers
             var table = OutputTable(columns: ["id", "title", "source", "published", "score", "snippet"])
@@ -144,50 +142,6 @@ struct SearchCommand: ParsableCommand {
         }
         if ends.contains(text.unicodeScalars.count) { out += close }
         return out
-    }
-
-    static func json(_ hit: SearchHit) -> JSONValue {
-        let scalars = Array(hit.snippet.unicodeScalars)
-        return .object([
-            ("id", .int(hit.id)),
-            ("title", JSONValue(hit.title)),
-            ("display_title", .string(hit.displayTitle)),
-            ("source", JSONValue(hit.source)),
-            ("published", JSONValue(hit.published)),
-            ("kind", .string(hit.kind.rawValue)),
-            ("score", hit.score.map(JSONValue.double) ?? .null),
-            ("snippet", .string(hit.snippet)),
-            ("highlights", .array(hit.highlights.map { range in
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[range])
-                return .object([("start", .int(Int64(range.lowerBound))), ("end", .int(Int64(range.upperBound))),
-                                ("text", .string(String(view)))])
-            })),
-            ("title_highlights", .array(hit.titleHighlights.map {
-                .object([("start", .int(Int64($0.lowerBound))), ("end", .int(Int64($0.upperBound)))])
-            })),
-        ])
-    }
-
-    static func json(_ facets: SearchFacets) -> JSONValue {
-        func list(_ values: [FacetCount]) -> JSONValue {
-            .array(values.map { value in
-                var pairs: [(String, JSONValue)] = [("value", .string(value.value)), ("count", .int(Int64(value.count)))]
-                if let type = value.type { pairs.append(("type", .string(type))) }
-                return .object(pairs)
-            })
-        }
-        return .object([("sources", list(facets.sources)), ("tags", list(facets.tags)), ("entities", list(facets.entities))])
-    }
-
-    static func json(_ value: DatabaseValue) -> JSONValue {
-        switch value {
-        case .null: .null
-        case let .integer(number): .int(number)
-        case let .real(number): .double(number)
-        case let .text(text): .string(text)
-        case let .blob(bytes): .string("<\(bytes.count) bytes>")
-        }
     }
 }
 

@@ -1,5 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// Unbuffered writes to stderr, for errors, warnings and progress.
@@ -9,7 +13,7 @@ enum StandardError {
         text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = systemWrite(2, buffer.baseAddress! + offset, buffer.count - offset)
                 if written <= 0 { return }
                 offset += written
             }
@@ -18,4 +22,9 @@ enum StandardError {
 
     /// True when stderr is a terminal (progress is shown only then).
     static var isTerminal: Bool { isatty(2) == 1 }
+}
+
+/// write(2) from whichever C library this platform has.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -20,7 +20,8 @@ struct TagsCommand: ParsableCommand {
         let store = try options.openStore(.readOnly)
         if let related {
             var table = OutputTable(columns: ["id", "tag", "articles", "shared"])
-            for (tag, shared) in try store.relatedTags(related, limit: limit) {
+            for item in try store.relatedTags(related, limit: limit) {
+                let (tag, shared) = (item.tag, item.shared)
                 table.rows.append([.int(tag.id), .string(tag.name), .int(Int64(tag.articles)), .int(Int64(shared))])
             }
             table.print(options.outputFormat)

@@ -1,4 +1,4 @@
-@_spi(Training) import ArticleStore
+import ArticleStore
 import Foundation
 
 /// Realistic Arabic news articles of any count, from real text: the sentences of the ARCD

@@ -72,7 +72,7 @@ struct EntityBenchmark {
                     gold.insert(Span(document: id, start: range.lowerBound, end: range.upperBound, type: type))
                 }
             }
-            for mention in store.extractEntities(from: Article(body: text)) where mention.field == "body" {
+            for mention in try store.extractEntities(from: Article(body: text)) where mention.field == .body {
                 predicted.insert(Span(document: id, start: mention.start, end: mention.end, type: mention.type))
             }
         }

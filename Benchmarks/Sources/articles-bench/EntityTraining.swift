@@ -1,4 +1,4 @@
-@_spi(Training) import ArticleStore
+import ArticleStore
 import ArabicText
 import Foundation
 

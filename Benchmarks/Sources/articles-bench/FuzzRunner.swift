@@ -1,5 +1,5 @@
 import ArabicText
-@_spi(Training) import ArticleStore
+import ArticleStore
 import Foundation
 
 /// A long-running fuzzer: generated hostile queries, pages, JSON records and text against a
@@ -83,7 +83,7 @@ struct FuzzRunner {
             }
             record("json", json) { _ = try reader.article(fromLine: json, origin: "fuzz", line: 1) }
             let words = text(60)
-            record("analyzer", words) { _ = analyzer.tokens(words); _ = store.extractEntities(from: Article(body: words)) }
+            record("analyzer", words) { _ = analyzer.tokens(words); _ = try store.extractEntities(from: Article(body: words)) }
         }
         print("| input | ok | rejected | slowest ms |")
         print("|---|---:|---:|---:|")

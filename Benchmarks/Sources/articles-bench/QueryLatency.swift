@@ -20,8 +20,8 @@ struct QueryLatency {
     }
 
     /// Typical queries: names, places, topics, phrases, prefixes, filters and pasted questions.
-    static func queries(questions: [String]) -> [(text: String, mode: SearchQuery.Mode)] {
-        var result: [(String, SearchQuery.Mode)] = []
+    static func queries(questions: [String]) -> [(text: String, mode: ArticleSelection.Mode)] {
+        var result: [(String, ArticleSelection.Mode)] = []
         for place in CorpusGenerator.places.prefix(12) { result.append((place, .all)) }
         for person in CorpusGenerator.people.prefix(8) {
             result.append((String(person.split(separator: " ").last ?? ""), .all))

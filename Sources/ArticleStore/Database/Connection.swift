@@ -15,11 +15,11 @@ import CArticleStoreSQLite
 /// ```
 ///
 /// A connection is not thread-safe; use one per thread.
-public final class Connection {
+package final class Connection {
     /// The file this connection opened.
-    public let path: String
+    package let path: String
     /// The mode it was opened in.
-    public let mode: OpenMode
+    package let mode: OpenMode
     let handle: OpaquePointer
     private var statementCache: StatementCache
     private var savepointCounter = 0
@@ -29,7 +29,7 @@ public final class Connection {
     /// Nothing is written to the file here except switching an existing writable ArticleStore
     /// database to WAL; files that are not SQLite are reported by ``validateReadable()``.
     /// - Parameter busyTimeout: milliseconds to wait for another process's lock.
-    public init(path: String, mode: OpenMode, busyTimeout: Int32 = 5000) throws {
+    package init(path: String, mode: OpenMode, busyTimeout: Int32 = 5000) throws {
         try SQLiteLibrary.checkRequirements()
         self.path = path
         self.mode = mode
@@ -85,7 +85,7 @@ public final class Connection {
 
     /// Reads the file header and schema, turning "file is not a database" into
     /// ``ArticleStoreError/notADatabase(path:)``. Writes nothing.
-    public func validateReadable() throws {
+    package func validateReadable() throws {
         do {
             _ = try scalar("SELECT count(*) FROM sqlite_schema")
         } catch let ArticleStoreError.sqlite(code, _, _, _) where code == SQLITE_NOTADB {
@@ -94,7 +94,7 @@ public final class Connection {
     }
 
     /// Switches the file to write-ahead logging (a write: call after validating the file).
-    public func enableWriteAheadLog() throws {
+    package func enableWriteAheadLog() throws {
         guard mode.isWritable else { return }
         let journal = try scalar("PRAGMA journal_mode = WAL").string
         guard journal?.lowercased() == "wal" else {
@@ -106,7 +106,7 @@ public final class Connection {
     // MARK: Running SQL
 
     /// Runs one or more SQL statements that take no parameters.
-    public func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if code != SQLITE_OK {
@@ -117,7 +117,7 @@ public final class Connection {
     }
 
     /// Compiles a statement that the caller owns.
-    public func prepare(_ sql: String) throws -> Statement {
+    package func prepare(_ sql: String) throws -> Statement {
         var pointer: OpaquePointer?
         let code = sqlite3_prepare_v3(handle, sql, -1, 0, &pointer, nil)
         guard code == SQLITE_OK, let pointer else {
@@ -128,7 +128,7 @@ public final class Connection {
 
     /// A compiled statement from this connection's cache, reset and with cleared bindings.
     /// Use it for SQL that runs often; do not keep it past the next call with the same SQL.
-    public func cachedStatement(_ sql: String) throws -> Statement {
+    package func cachedStatement(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] {
             statement.reset()
             return statement
@@ -142,7 +142,7 @@ public final class Connection {
     }
 
     /// Runs a statement that returns no rows, with bound parameters.
-    public func run(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws {
+    package func run(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws {
         let statement = try cachedStatement(sql)
         try statement.bind(arguments)
         while try statement.step() {}
@@ -152,7 +152,7 @@ public final class Connection {
     /// SQLite then opens the table's cursors and checks its foreign keys' tables once per
     /// statement instead of once per row. `insert` is the statement up to `VALUES`, for
     /// example `INSERT INTO t(a, b)`; every row has one value per column.
-    public func insertRows(_ insert: String, columns: Int, _ rows: [[any DatabaseBindable]]) throws {
+    package func insertRows(_ insert: String, columns: Int, _ rows: [[any DatabaseBindable]]) throws {
         var start = 0
         while start < rows.count {
             let count = min(32, rows.count - start)
@@ -165,7 +165,7 @@ public final class Connection {
     }
 
     /// All rows a query returns.
-    public func rows(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws -> [Row] {
+    package func rows(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws -> [Row] {
         let statement = try cachedStatement(sql)
         try statement.bind(arguments)
         var result: [Row] = []
@@ -174,7 +174,7 @@ public final class Connection {
     }
 
     /// The first column of the first row, or `.null` when there is no row.
-    public func scalar(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws -> DatabaseValue {
+    package func scalar(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws -> DatabaseValue {
         let statement = try cachedStatement(sql)
         try statement.bind(arguments)
         guard try statement.step() else { return .null }
@@ -184,13 +184,13 @@ public final class Connection {
     }
 
     /// The rowid of the last inserted row.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Rows changed by the last INSERT, UPDATE or DELETE.
-    public var changes: Int { Int(sqlite3_changes64(handle)) }
+    package var changes: Int { Int(sqlite3_changes64(handle)) }
 
     /// True while a transaction is open.
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    package var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     // MARK: Transactions
 
@@ -198,7 +198,7 @@ public final class Connection {
     /// the busy timeout up front), committing when it returns and rolling back when it throws.
     /// Nested calls become savepoints.
     @discardableResult
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         if isInTransaction { return try savepoint(body) }
         try execute(mode.isWritable ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
         do {
@@ -214,7 +214,7 @@ public final class Connection {
     /// Runs `body` inside a savepoint (https://sqlite.org/lang_savepoint.html): on error only the
     /// savepoint's work is undone, the enclosing transaction stays open.
     @discardableResult
-    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+    package func savepoint<T>(_ body: () throws -> T) throws -> T {
         savepointCounter += 1
         let name = "articlestore_sp\(savepointCounter)"
         defer { savepointCounter -= 1 }

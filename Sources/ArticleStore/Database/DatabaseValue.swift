@@ -10,21 +10,21 @@ public enum DatabaseValue: Equatable, Hashable, Sendable {
 }
 
 /// A Swift type that can be bound to a statement parameter.
-public protocol DatabaseBindable {
+package protocol DatabaseBindable {
     var databaseValue: DatabaseValue { get }
 }
 
-extension Int64: DatabaseBindable { public var databaseValue: DatabaseValue { .integer(self) } }
-extension Int: DatabaseBindable { public var databaseValue: DatabaseValue { .integer(Int64(self)) } }
-extension Int32: DatabaseBindable { public var databaseValue: DatabaseValue { .integer(Int64(self)) } }
-extension Bool: DatabaseBindable { public var databaseValue: DatabaseValue { .integer(self ? 1 : 0) } }
-extension Double: DatabaseBindable { public var databaseValue: DatabaseValue { .real(self) } }
-extension String: DatabaseBindable { public var databaseValue: DatabaseValue { .text(self) } }
-extension Substring: DatabaseBindable { public var databaseValue: DatabaseValue { .text(String(self)) } }
-extension DatabaseValue: DatabaseBindable { public var databaseValue: DatabaseValue { self } }
+extension Int64: DatabaseBindable { package var databaseValue: DatabaseValue { .integer(self) } }
+extension Int: DatabaseBindable { package var databaseValue: DatabaseValue { .integer(Int64(self)) } }
+extension Int32: DatabaseBindable { package var databaseValue: DatabaseValue { .integer(Int64(self)) } }
+extension Bool: DatabaseBindable { package var databaseValue: DatabaseValue { .integer(self ? 1 : 0) } }
+extension Double: DatabaseBindable { package var databaseValue: DatabaseValue { .real(self) } }
+extension String: DatabaseBindable { package var databaseValue: DatabaseValue { .text(self) } }
+extension Substring: DatabaseBindable { package var databaseValue: DatabaseValue { .text(String(self)) } }
+extension DatabaseValue: DatabaseBindable { package var databaseValue: DatabaseValue { self } }
 
 extension Optional: DatabaseBindable where Wrapped: DatabaseBindable {
-    public var databaseValue: DatabaseValue { self?.databaseValue ?? .null }
+    package var databaseValue: DatabaseValue { self?.databaseValue ?? .null }
 }
 
 extension DatabaseValue {
@@ -44,4 +44,33 @@ extension DatabaseValue {
     public var bytes: [UInt8]? { if case let .blob(value) = self { value } else { nil } }
     /// True for SQL NULL.
     public var isNull: Bool { self == .null }
+}
+
+extension DatabaseValue: Codable {
+    /// JSON null, a number, a string, or for a blob an array of its bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case let .integer(value): try container.encode(value)
+        case let .real(value): try container.encode(value)
+        case let .text(value): try container.encode(value)
+        case let .blob(bytes): try container.encode(bytes.map(Int.init))
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .real(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .text(value)
+        } else {
+            self = .blob(try container.decode([UInt8].self))
+        }
+    }
 }

@@ -3,9 +3,9 @@ import CArticleStoreSQLite
 /// A compiled SQL statement with typed parameter binding and column reading.
 ///
 /// Parameters are always bound (https://sqlite.org/c3ref/bind_blob.html), never spliced into SQL.
-public final class Statement {
+package final class Statement {
     /// The SQL this statement was compiled from.
-    public let sql: String
+    package let sql: String
     private var handle: OpaquePointer?
     private unowned let connection: Connection
 
@@ -28,10 +28,10 @@ public final class Statement {
     }
 
     /// Number of `?` parameters.
-    public var parameterCount: Int { Int(sqlite3_bind_parameter_count(pointer)) }
+    package var parameterCount: Int { Int(sqlite3_bind_parameter_count(pointer)) }
 
     /// Binds values to parameters 1...n in order (all of them, replacing earlier bindings).
-    public func bind(_ values: [any DatabaseBindable]) throws {
+    package func bind(_ values: [any DatabaseBindable]) throws {
         sqlite3_reset(pointer)
         // Every parameter is bound below, so earlier bindings need no clearing.
         guard values.count == parameterCount else {
@@ -44,7 +44,7 @@ public final class Statement {
     }
 
     /// Binds one value to a 1-based parameter index.
-    public func bind(_ value: DatabaseValue, at index: Int32) throws {
+    package func bind(_ value: DatabaseValue, at index: Int32) throws {
         let code: Int32
         switch value {
         case .null:
@@ -76,7 +76,7 @@ public final class Statement {
 
     /// Advances to the next row: true when a row is available, false when done.
     @discardableResult
-    public func step() throws -> Bool {
+    package func step() throws -> Bool {
         let code = sqlite3_step(pointer)
         switch code {
         case SQLITE_ROW: return true
@@ -91,38 +91,38 @@ public final class Statement {
     }
 
     /// Makes the statement ready to run again (bindings are kept).
-    public func reset() { sqlite3_reset(pointer) }
+    package func reset() { sqlite3_reset(pointer) }
 
     /// Number of result columns.
-    public var columnCount: Int { Int(sqlite3_column_count(pointer)) }
+    package var columnCount: Int { Int(sqlite3_column_count(pointer)) }
 
     /// Whether the statement makes no direct change to the database
     /// (https://sqlite.org/c3ref/stmt_readonly.html).
-    public var isReadOnly: Bool { sqlite3_stmt_readonly(pointer) != 0 }
+    package var isReadOnly: Bool { sqlite3_stmt_readonly(pointer) != 0 }
 
     /// The name of a result column.
-    public func columnName(at index: Int) -> String {
+    package func columnName(at index: Int) -> String {
         sqlite3_column_name(pointer, Int32(index)).map { String(cString: $0) } ?? ""
     }
 
     /// True when the current row's column is NULL.
-    public func isNull(at index: Int) -> Bool { sqlite3_column_type(pointer, Int32(index)) == SQLITE_NULL }
+    package func isNull(at index: Int) -> Bool { sqlite3_column_type(pointer, Int32(index)) == SQLITE_NULL }
 
     /// The column as an integer (NULL reads as 0).
-    public func int64(at index: Int) -> Int64 { sqlite3_column_int64(pointer, Int32(index)) }
+    package func int64(at index: Int) -> Int64 { sqlite3_column_int64(pointer, Int32(index)) }
 
     /// The column as a double (NULL reads as 0).
-    public func double(at index: Int) -> Double { sqlite3_column_double(pointer, Int32(index)) }
+    package func double(at index: Int) -> Double { sqlite3_column_double(pointer, Int32(index)) }
 
     /// The column as text, or nil when it is NULL. Bytes are decoded as UTF-8 exactly as stored.
-    public func string(at index: Int) -> String? {
+    package func string(at index: Int) -> String? {
         guard let text = sqlite3_column_text(pointer, Int32(index)) else { return nil }
         let count = Int(sqlite3_column_bytes(pointer, Int32(index)))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
     /// The column as bytes, or nil when it is NULL.
-    public func blob(at index: Int) -> [UInt8]? {
+    package func blob(at index: Int) -> [UInt8]? {
         if isNull(at: index) { return nil }
         let count = Int(sqlite3_column_bytes(pointer, Int32(index)))
         guard count > 0, let bytes = sqlite3_column_blob(pointer, Int32(index)) else { return [] }
@@ -130,7 +130,7 @@ public final class Statement {
     }
 
     /// The column as a ``DatabaseValue`` of its storage class.
-    public func value(at index: Int) -> DatabaseValue {
+    package func value(at index: Int) -> DatabaseValue {
         switch sqlite3_column_type(pointer, Int32(index)) {
         case SQLITE_INTEGER: .integer(int64(at: index))
         case SQLITE_FLOAT: .real(double(at: index))
@@ -141,7 +141,7 @@ public final class Statement {
     }
 
     /// The current row as a ``Row``.
-    public func row() -> Row {
+    package func row() -> Row {
         let count = columnCount
         return Row(columns: (0..<count).map(columnName(at:)), values: (0..<count).map(value(at:)))
     }

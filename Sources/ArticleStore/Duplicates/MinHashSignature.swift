@@ -2,18 +2,18 @@
 /// over its 3-word shingles (single words for texts of fewer than three). The share of equal
 /// minimums between two signatures estimates the Jaccard similarity of their shingle sets
 /// (Broder 1997); 8 bands of 8 minimums give the LSH keys that find candidates.
-public struct MinHashSignature: Sendable, Equatable {
-    public static let size = 64
-    public static let bands = 8
+package struct MinHashSignature: Sendable, Equatable {
+    package static let size = 64
+    package static let bands = 8
     static let rowsPerBand = size / bands
 
     /// The minimums.
-    public let values: [UInt32]
+    package let values: [UInt32]
 
     init(values: [UInt32]) { self.values = values }
 
     /// The signature of space-separated analyzed terms (what the store indexes as `body_terms`).
-    public init(terms: String) {
+    package init(terms: String) {
         // FNV-1a of each space-separated word's UTF-8, read straight from the string's storage.
         var wordHashes: [UInt64] = []
         wordHashes.reserveCapacity(terms.utf8.count / 5)
@@ -62,13 +62,13 @@ public struct MinHashSignature: Sendable, Equatable {
     private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
     /// Estimated Jaccard similarity (0...1).
-    public func similarity(to other: MinHashSignature) -> Double {
+    package func similarity(to other: MinHashSignature) -> Double {
         let equal = zip(values, other.values).filter { $0 == $1 && $0 != .max }.count
         return Double(equal) / Double(Self.size)
     }
 
     /// The LSH band keys (one per band), as signed 64-bit integers for SQLite.
-    public var bandKeys: [Int64] {
+    package var bandKeys: [Int64] {
         (0..<Self.bands).map { band in
             var hash: UInt64 = Self.mix(UInt64(band) &+ 0x9E37_79B9_7F4A_7C15)
             for value in values[(band * Self.rowsPerBand)..<((band + 1) * Self.rowsPerBand)] {
@@ -79,11 +79,11 @@ public struct MinHashSignature: Sendable, Equatable {
     }
 
     /// Little-endian bytes, for storage.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         values.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
     }
 
-    public init?(bytes: [UInt8]) {
+    package init?(bytes: [UInt8]) {
         guard bytes.count == Self.size * 4 else { return nil }
         values = (0..<Self.size).map { index in
             (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[index * 4 + $1]) << (8 * $1) }
@@ -91,7 +91,7 @@ public struct MinHashSignature: Sendable, Equatable {
     }
 
     /// Whether the text had any words.
-    public var isEmpty: Bool { values.allSatisfy { $0 == .max } }
+    package var isEmpty: Bool { values.allSatisfy { $0 == .max } }
 
     private static let seeds: [UInt64] = (0..<size).map { mix(UInt64($0) &* 0xA076_1D64_78BD_642F &+ 0xE703_7ED1_A0B4_28DB) }
 

@@ -8,9 +8,9 @@ import ArabicText
 /// form; names are canonical (gazetteer name, عبدالفتاح → عبد الفتاح); a person's last name
 /// alone later in the article joins that person; nisba adjectives (الروسي) are flagged
 /// mentions of their country; the dateline names a place and the agency an organization.
-public struct EntityExtractor: Sendable {
+package struct EntityExtractor: Sendable {
     /// The names it knows.
-    public let gazetteer: Gazetteer
+    package let gazetteer: Gazetteer
     /// The trained labeller.
     let recognizer: EntityRecognizer
 
@@ -19,20 +19,20 @@ public struct EntityExtractor: Sendable {
     /// ```swift
     /// let mentions = EntityExtractor().mentions(in: Article(body: "قال وزير الخارجية الإيراني عباس عرقجي ..."))
     /// ```
-    public init(gazetteer: Gazetteer = Gazetteer()) {
+    package init(gazetteer: Gazetteer = Gazetteer()) {
         self.gazetteer = gazetteer
         let model = EmbeddedEntityModel.shared
         recognizer = EntityRecognizer(model: model, featureExtractor: EntityFeatureExtractor(gazetteer: gazetteer, statistics: model.statistics))
     }
 
     /// The mentions in an article's title, body, dateline and agency, in text order per field.
-    public func mentions(in article: Article) -> [EntityMention] {
+    package func mentions(in article: Article) -> [EntityMention] {
         mentions(in: article, title: article.title.map(gazetteer.analyzer.analyze), body: article.body.isEmpty ? nil : gazetteer.analyzer.analyze(article.body))
     }
 
     /// A span the model found, after trimming: word range, type, clitic letters to skip.
     private struct Found {
-        var field: String
+        var field: MentionField
         var words: Words
         var range: Range<Int>
         var type: EntityType
@@ -44,8 +44,8 @@ public struct EntityExtractor: Sendable {
     /// The mentions in an article whose title and body are already analyzed (by the gazetteer's
     /// analyzer): ingest analyzes each text once for the index, the content hash and this.
     func mentions(in article: Article, title: AnalyzedText?, body: AnalyzedText?) -> [EntityMention] {
-        var fields: [(String, Words)] = []
-        for (field, text) in [("title", title), ("body", body)] {
+        var fields: [(MentionField, Words)] = []
+        for (field, text) in [(MentionField.title, title), (MentionField.body, body)] {
             guard let text, !text.words.isEmpty else { continue }
             fields.append((field, Words(text, gazetteer: gazetteer)))
         }
@@ -129,10 +129,10 @@ public struct EntityExtractor: Sendable {
             !found.contains { $0.field == adjective.field && $0.start < adjective.end && adjective.start < $0.end }
         }
         if let dateline = article.dateline, !dateline.isEmpty {
-            found += wholeField(dateline, field: "dateline", type: .location)
+            found += wholeField(dateline, field: .dateline, type: .location)
         }
         if let agency = article.agency, !agency.isEmpty {
-            found += wholeField(agency, field: "agency", type: .organization)
+            found += wholeField(agency, field: .agency, type: .organization)
         }
         return found.sorted { ($0.field, $0.start) < ($1.field, $1.start) }
     }
@@ -216,7 +216,7 @@ public struct EntityExtractor: Sendable {
     }
 
     /// Mentions of known people by their last name alone (or with a clitic).
-    private func laterMentions(in words: Words, field: String, people: [String: [String]], existing: [EntityMention]) -> [EntityMention] {
+    private func laterMentions(in words: Words, field: MentionField, people: [String: [String]], existing: [EntityMention]) -> [EntityMention] {
         var lastNames: [String] = []
         var names: [String] = []
         // In name order, first one wins: dictionary order changes from run to run, results must not.
@@ -251,7 +251,7 @@ public struct EntityExtractor: Sendable {
     }
 
     /// A dateline or agency field: the gazetteer entity it names, else the field itself.
-    private func wholeField(_ text: String, field: String, type: EntityType) -> [EntityMention] {
+    private func wholeField(_ text: String, field: MentionField, type: EntityType) -> [EntityMention] {
         let words = Words(text, gazetteer: gazetteer)
         guard words.count > 0 else { return [] }
         let count = text.unicodeScalars.count

@@ -21,6 +21,13 @@ final class EntityWriter {
         gazetteerEntries = entries
     }
 
+    /// Forgets cached entity ids and recorded aliases (after a rollback that may have undone them).
+    func forgetCachedRows() {
+        ids.removeAll()
+        idsByName.removeAll()
+        recordedAliases.removeAll()
+    }
+
     /// Stores `mentions` for an article.
     func write(_ mentions: [EntityMention], article: Int64) throws {
         var rows: [[any DatabaseBindable]] = []
@@ -34,7 +41,7 @@ final class EntityWriter {
                     try addAliases([alias], to: entity)
                 }
             }
-            rows.append([article, entity, mention.field, mention.start, mention.end, mention.surface, mention.isAdjective])
+            rows.append([article, entity, mention.field.rawValue, mention.start, mention.end, mention.surface, mention.isAdjective])
         }
         try connection.insertRows("INSERT OR IGNORE INTO mentions(article_id, entity_id, field, start_offset, end_offset, surface, is_adjective)",
                                   columns: 7, rows)

@@ -6,7 +6,7 @@ import ArabicText
 ///
 /// Every word the gazetteer or the extraction rules know is in one lexicon (``WordTable``):
 /// a text's words are looked up there once each, and names are then compared as word numbers.
-public final class Gazetteer: Sendable {
+package final class Gazetteer: Sendable {
     /// One name form that leads to an entry, as lexicon word numbers.
     struct Form: Sendable {
         let words: [Int32]
@@ -15,7 +15,7 @@ public final class Gazetteer: Sendable {
     }
 
     /// Every entry, built-in first, then the extra ones.
-    public let entries: [GazetteerEntry]
+    package let entries: [GazetteerEntry]
     /// Every word of every form, and every rule word.
     let lexicon: WordTable
     /// Rule flags per lexicon word.
@@ -25,7 +25,7 @@ public final class Gazetteer: Sendable {
     let analyzer: Analyzer
 
     /// The built-in gazetteer plus `extra` entries (a user's, or entities curated in the store).
-    public convenience init(extra: [GazetteerEntry] = [], analyzer: Analyzer = Analyzer()) {
+    package convenience init(extra: [GazetteerEntry] = [], analyzer: Analyzer = Analyzer()) {
         self.init(entries: BuiltInGazetteer.entries + extra, analyzer: analyzer)
     }
 

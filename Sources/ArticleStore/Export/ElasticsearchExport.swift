@@ -1,7 +1,7 @@
 /// The way to a search cluster: documents and index settings for Elasticsearch/OpenSearch whose
 /// analyzer is Lucene's `arabic` chain plus the Persian letter folding (the `lucene-persian`
 /// profile of ``ArabicText``), so matching there equals our `lucene` profile token for token.
-public enum ElasticsearchExport {
+package enum ElasticsearchExport {
     /// One bulk document: text fields, keyword fields for source, tags and entities.
     static func document(_ article: StoredArticle) -> JSONValue {
         .object([
@@ -14,10 +14,10 @@ public enum ElasticsearchExport {
             ("language", JSONValue(article.language)),
             ("kind", .string(article.kind.rawValue)),
             ("tags", .array(article.tags.map(JSONValue.string))),
-            ("entities", .array(article.entities.map { .object([("name", .string($0.name)), ("type", .string($0.type))]) })),
-            ("persons", .array(article.entities.filter { $0.type == EntityType.person.rawValue }.map { .string($0.name) })),
-            ("locations", .array(article.entities.filter { $0.type == EntityType.location.rawValue }.map { .string($0.name) })),
-            ("organizations", .array(article.entities.filter { $0.type == EntityType.organization.rawValue }.map { .string($0.name) })),
+            ("entities", .array(article.entities.map { .object([("name", .string($0.name)), ("type", .string($0.type.rawValue))]) })),
+            ("persons", .array(article.entities.filter { $0.type == .person }.map { .string($0.name) })),
+            ("locations", .array(article.entities.filter { $0.type == .location }.map { .string($0.name) })),
+            ("organizations", .array(article.entities.filter { $0.type == .organization }.map { .string($0.name) })),
             ("content_hash", .string(article.contentHash)),
         ])
     }
@@ -25,7 +25,7 @@ public enum ElasticsearchExport {
     /// Index settings and mappings: the analyzer is Elasticsearch's documented rebuild of the
     /// `arabic` analyzer (https://www.elastic.co/guide/en/elasticsearch/reference/current/analysis-lang-analyzer.html#arabic-analyzer)
     /// with `persian_normalization` added before `arabic_normalization`.
-    public static func indexSettings() -> JSONValue {
+    package static func indexSettings() -> JSONValue {
         let text: JSONValue = .object([("type", .string("text")), ("analyzer", .string("articlestore_arabic")),
                                        ("fields", .object([("keyword", .object([("type", .string("keyword")), ("ignore_above", .int(512))]))]))])
         let keyword: JSONValue = .object([("type", .string("keyword"))])

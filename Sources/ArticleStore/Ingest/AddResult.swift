@@ -1,5 +1,5 @@
 /// What ``ArticleStore/add(_:replace:)`` did with an article.
-public enum AddResult: Sendable, Equatable {
+public enum AddResult: Sendable, Equatable, Codable {
     /// Stored as a new article with this id.
     case added(Int64)
     /// Already stored (same content hash) under this id; nothing changed.

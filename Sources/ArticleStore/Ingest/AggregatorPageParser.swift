@@ -7,11 +7,11 @@ import ArabicText
 /// variants match: `المصدر:` (source), `كلمات دلالية:` (tags), `إقرأ أيضاً:` (related),
 /// `مقالات مشابهة` (similar headlines). Nothing is dropped: lines the parser cannot place are
 /// kept in ``Article/rest``.
-public struct AggregatorPageParser: Sendable {
+package struct AggregatorPageParser: Sendable {
     private let analyzer: Analyzer
 
     /// A parser that matches tags and markers with `analyzer`'s normalization.
-    public init(analyzer: Analyzer = Analyzer()) {
+    package init(analyzer: Analyzer = Analyzer()) {
         self.analyzer = analyzer
     }
 
@@ -27,7 +27,7 @@ public struct AggregatorPageParser: Sendable {
     }
 
     /// Parses one page. Throws ``ArticleStoreError/invalidInput(_:)`` when it holds no text.
-    public func parse(_ text: String, origin: String? = nil) throws -> Article {
+    package func parse(_ text: String, origin: String? = nil) throws -> Article {
         var section = Section.main
         var mainLines: [String] = []
         var relatedLines: [String] = []

@@ -64,11 +64,21 @@ final class ArticleWriter {
         do {
             return try addInSavepoint(prepared, replace: replace)
         } catch {
-            // The savepoint rolled the rows back; forget their FTS rows too.
+            // The savepoint rolled the rows back; forget their FTS rows and any row ids cached
+            // while storing it (a source, tag or entity created in the savepoint is gone).
             for entry in pendingIndex[pendingBefore...] { pendingIDs.remove(entry.id) }
             pendingIndex.removeSubrange(pendingBefore...)
+            forgetCachedRows()
             throw error
         }
+    }
+
+    /// Forgets cached source, tag and entity ids: after a rollback they may name rows that no
+    /// longer exist. They are looked up again on next use.
+    func forgetCachedRows() {
+        sourceIDs.removeAll()
+        tagIDs.removeAll()
+        entityWriter?.forgetCachedRows()
     }
 
     /// The band index, caught up in bulk: at the end of every run, and whenever this many

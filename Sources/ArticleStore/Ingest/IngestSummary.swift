@@ -1,5 +1,5 @@
 /// One input that could not be ingested (a file, or a record inside one).
-public struct IngestFailure: Sendable, Equatable {
+public struct IngestFailure: Sendable, Equatable, Codable {
     /// The file ("-" for stdin).
     public let path: String
     /// One line saying what is wrong, with line/column or byte offset where known.
@@ -7,7 +7,7 @@ public struct IngestFailure: Sendable, Equatable {
 }
 
 /// What an ingest run did.
-public struct IngestSummary: Sendable, Equatable {
+public struct IngestSummary: Sendable, Equatable, Codable {
     /// Files (and stdin) read.
     public var files = 0
     /// Articles stored, including embedded stories and related articles.
@@ -30,7 +30,7 @@ public struct IngestSummary: Sendable, Equatable {
 }
 
 /// Progress of a running ingest, reported to the caller's handler.
-public struct IngestProgress: Sendable {
+public struct IngestProgress: Sendable, Codable {
     public var filesDone: Int
     /// Files to read in all, when known.
     public var filesTotal: Int?

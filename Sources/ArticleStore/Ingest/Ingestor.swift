@@ -8,13 +8,13 @@ final class Ingestor {
     private let connection: Connection
     private let options: IngestOptions
     private let writer: ArticleWriter
+    private let batch: WriteBatch
     private let pageParser: AggregatorPageParser
     private let jsonReader = ScraperJSONReader()
     private let progress: ((IngestProgress) -> Void)?
     /// Prepares articles on worker threads; its outcomes come back here, in input order.
     private var pipeline: PreparationPipeline!
     private var summary = IngestSummary()
-    private var inBatch = 0
     private var filesTotal: Int?
     private let started = Date()
     private var lastReport = Date.distantPast
@@ -28,6 +28,7 @@ final class Ingestor {
         self.options = options
         self.writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
         writer.nearDuplicateThreshold = options.skipNearDuplicates
+        batch = WriteBatch(connection: connection, writer: writer, size: options.batchSize)
         self.pageParser = AggregatorPageParser(analyzer: analyzer)
         self.progress = progress
         pipeline = PreparationPipeline { [unowned self] outcome in
@@ -77,9 +78,9 @@ final class Ingestor {
                 }
             }
             try pipeline.drain()
-            try commit(final: true)
+            try batch.commit(final: true)
         } catch {
-            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            batch.rollback()
             throw error
         }
         summary.seconds = Date().timeIntervalSince(started)
@@ -214,25 +215,13 @@ final class Ingestor {
 
     /// Writes a prepared article (on this thread, in the current batch).
     private func write(_ article: PreparedArticle) throws {
-        if !connection.isInTransaction { try connection.execute("BEGIN IMMEDIATE") }
         let before = writer.counts
-        try writer.add(article, replace: options.replace)
+        try batch.add(article, replace: options.replace)
         let after = writer.counts
         summary.added += after.added - before.added
         summary.duplicates += after.duplicates - before.duplicates
         summary.replaced += after.replaced - before.replaced
         summary.nearDuplicates += after.nearDuplicates - before.nearDuplicates
-        inBatch += 1
-        if inBatch >= options.batchSize { try commit(final: false) }
-    }
-
-    /// Commits the batch; `final` at the end of the run also brings the band index up to date.
-    private func commit(final: Bool) throws {
-        if final, writer.hasUnbandedArticles, !connection.isInTransaction { try connection.execute("BEGIN IMMEDIATE") }
-        guard connection.isInTransaction else { return }
-        try writer.finishBatch(final: final)
-        try connection.execute("COMMIT")
-        inBatch = 0
     }
 
     /// Errors that stop the whole run (the disk, the file, the lock), as opposed to one bad input.

@@ -4,9 +4,9 @@ import Foundation
 /// `maintext`, `authors`, `date_publish`, `url`, `source_domain`, `language`, `description`) and
 /// trafilatura (`title`, `text`, `author`, `date`, `source`/`url`, `hostname`, `sitename`, `tags`,
 /// `categories`, `language`). Fields we do not model are kept, as JSON, in ``Article/extra``.
-public struct ScraperJSONReader: Sendable {
+package struct ScraperJSONReader: Sendable {
     /// A reader; it holds no state.
-    public init() {}
+    package init() {}
 
     private static let known: Set<String> = [
         "title", "headline", "maintext", "text", "body", "content", "description", "excerpt",
@@ -20,7 +20,7 @@ public struct ScraperJSONReader: Sendable {
 
     /// Decodes every record of a JSON document (an object or an array of objects).
     /// Array elements that are not usable records are reported through `failure` with their index.
-    public func articles(fromDocument text: String, origin: String?,
+    package func articles(fromDocument text: String, origin: String?,
                          failure: (String) -> Void) throws -> [Article] {
         let value = try parse(text, name: origin ?? "input", line: nil)
         if let object = value as? [String: Any] {
@@ -44,7 +44,7 @@ public struct ScraperJSONReader: Sendable {
     }
 
     /// Decodes one JSON Lines line (1-based `line`).
-    public func article(fromLine text: String, origin: String?, line: Int) throws -> Article {
+    package func article(fromLine text: String, origin: String?, line: Int) throws -> Article {
         try article(fromLine: Data(text.utf8), origin: origin, line: line)
     }
 

@@ -1,6 +1,6 @@
 /// An article as parsed from input, before it is stored. Plain values; build one yourself to
 /// add articles from Swift code with ``ArticleStore/add(_:)``.
-public struct Article: Sendable, Equatable {
+public struct Article: Sendable, Equatable, Codable {
     /// The headline; nil when the input has none (aggregator pages have no title line).
     public var title: String?
     /// The text, paragraphs separated by newlines, exactly as in the input.
@@ -47,6 +47,17 @@ public struct Article: Sendable, Equatable {
     /// ```swift
     /// try store.add(Article(title: "عنوان", body: "نص", source: "جريدة الوطن", tags: ["اقتصاد"]))
     /// ```
+    enum CodingKeys: String, CodingKey {
+        case title, body, dateline, agency, source
+        case sourceDomain = "source_domain"
+        case url, published, modified, language, authors, description, tags, kind
+        case isPartial = "partial"
+        case rest, extra, embedded, related
+        case similarHeadlines = "similar"
+        case originPath = "origin"
+        case originLine = "origin_line"
+    }
+
     public init(title: String? = nil, body: String, dateline: String? = nil, agency: String? = nil,
                 source: String? = nil, sourceDomain: String? = nil, url: String? = nil,
                 published: String? = nil, modified: String? = nil, language: String? = nil,

@@ -1,5 +1,5 @@
 /// One row of an article list: enough to pick an article and `show` it.
-public struct ArticleListing: Sendable, Equatable {
+public struct ArticleListing: Sendable, Equatable, Codable {
     public let id: Int64
     public let source: String?
     /// The title, or the body's opening words when there is none (never invented).
@@ -9,6 +9,12 @@ public struct ArticleListing: Sendable, Equatable {
     public let kind: ArticleKind
 
     /// The first words of a text, up to about 60 characters, with an ellipsis when cut.
+    enum CodingKeys: String, CodingKey {
+        case id, source, title
+        case hasTitle = "has_title"
+        case published, kind
+    }
+
     public static func openingWords(_ text: String, limit: Int = 60) -> String {
         var result = ""
         for word in text.split(whereSeparator: { $0.isWhitespace }) {

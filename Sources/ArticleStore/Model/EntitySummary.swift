@@ -1,5 +1,5 @@
 /// An entity with how often the store mentions it.
-public struct EntitySummary: Sendable, Equatable {
+public struct EntitySummary: Sendable, Equatable, Codable {
     public let id: Int64
     public let name: String
     public let type: EntityType

@@ -1,34 +1,53 @@
-/// An article as stored, with everything attached to it: what `articles show` prints.
-public struct StoredArticle: Sendable, Equatable {
-    /// A linked article (embedded story or related entry), in page order.
-    public struct LinkedArticle: Sendable, Equatable {
+/// An article as stored, with everything attached to it. `Codable`: its JSON (the keys
+/// `articles show` and `export` print) ingests back into a store unchanged.
+public struct StoredArticle: Sendable, Equatable, Codable {
+    /// An embedded story or related article, as linked from its parent.
+    public struct LinkedArticle: Sendable, Equatable, Codable {
         public let id: Int64
         public let title: String?
         public let body: String
+        /// Whether the source gave only part of the text.
         public let isPartial: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, body
+            case isPartial = "partial"
+        }
     }
 
-    /// A "similar articles" headline, and the stored article with the same title if any.
-    public struct SimilarHeadline: Sendable, Equatable {
+    /// A "similar headline" the page listed, with the stored article it names when there is one.
+    public struct SimilarHeadline: Sendable, Equatable, Codable {
         public let headline: String
         public let linkedArticleID: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case headline
+            case linkedArticleID = "article_id"
+        }
     }
 
-    /// One mention of an entity in this article.
-    public struct Mention: Sendable, Equatable {
-        public let field: String
-        /// Code-point offsets into the field's original text.
+    /// One place an entity is named.
+    public struct Mention: Sendable, Equatable, Codable {
+        public let field: MentionField
+        /// Unicode-scalar offsets into the field's original text.
         public let start: Int
         public let end: Int
+        /// The text as written there.
         public let surface: String
+        /// A nisba adjective (روسي for روسيا) rather than the name itself.
         public let isAdjective: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case field, start, end, surface
+            case isAdjective = "adjective"
+        }
     }
 
-    /// An entity mentioned in this article, with its mentions.
-    public struct EntityMentions: Sendable, Equatable {
+    /// An entity the article names, with its mentions in it.
+    public struct EntityMentions: Sendable, Equatable, Codable {
         public let id: Int64
         public let name: String
-        public let type: String
+        public let type: EntityType
         public let mentions: [Mention]
     }
 
@@ -47,22 +66,120 @@ public struct StoredArticle: Sendable, Equatable {
     public let description: String?
     public let kind: ArticleKind
     public let isPartial: Bool
+    /// Text of the page that belongs to no field, kept so nothing is lost.
     public let rest: String?
-    /// Unknown input fields, as a JSON object's text.
+    /// Fields of the input record ArticleStore has no column for, as JSON.
     public let extra: String?
     public let contentHash: String
     public let originPath: String?
     public let originLine: Int?
     public let ingestedAt: String
-    /// Tags in this article's original spelling, in input order.
     public let tags: [String]
     public let embedded: [LinkedArticle]
     public let related: [LinkedArticle]
     public let similar: [SimilarHeadline]
     public let entities: [EntityMentions]
-    /// Articles that list this one as embedded or related (the page it came from).
+    /// Articles that embed or relate this one.
     public let parents: [Int64]
 
-    /// The title, or the body's opening words when there is none.
+    /// The title, or the body's opening words.
     public var displayTitle: String { title ?? ArticleListing.openingWords(body) }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, body, dateline, agency, source
+        case sourceDomain = "source_domain"
+        case url, published, modified, language, authors, description, kind
+        case isPartial = "partial"
+        case tags, embedded, related
+        case similarHeadlines = "similar"
+        case similar = "similar_links"
+        case entities, parents, rest, extra
+        case contentHash = "content_hash"
+        case originPath = "origin"
+        case originLine = "origin_line"
+        case ingestedAt = "ingested_at"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(body, forKey: .body)
+        try container.encode(dateline, forKey: .dateline)
+        try container.encode(agency, forKey: .agency)
+        try container.encode(source, forKey: .source)
+        try container.encode(sourceDomain, forKey: .sourceDomain)
+        try container.encode(url, forKey: .url)
+        try container.encode(published, forKey: .published)
+        try container.encode(modified, forKey: .modified)
+        try container.encode(language, forKey: .language)
+        try container.encode(authors, forKey: .authors)
+        try container.encode(description, forKey: .description)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(isPartial, forKey: .isPartial)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(embedded, forKey: .embedded)
+        try container.encode(related, forKey: .related)
+        // The headlines alone (what scrapers and ingest read), then with their links.
+        try container.encode(similar.map(\.headline), forKey: .similarHeadlines)
+        try container.encode(similar, forKey: .similar)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(parents, forKey: .parents)
+        try container.encode(rest, forKey: .rest)
+        try container.encode(extra, forKey: .extra)
+        try container.encode(contentHash, forKey: .contentHash)
+        try container.encode(originPath, forKey: .originPath)
+        try container.encode(originLine, forKey: .originLine)
+        try container.encode(ingestedAt, forKey: .ingestedAt)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Int64.self, forKey: .id)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        body = try container.decode(String.self, forKey: .body)
+        dateline = try container.decodeIfPresent(String.self, forKey: .dateline)
+        agency = try container.decodeIfPresent(String.self, forKey: .agency)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        sourceDomain = try container.decodeIfPresent(String.self, forKey: .sourceDomain)
+        url = try container.decodeIfPresent(String.self, forKey: .url)
+        published = try container.decodeIfPresent(String.self, forKey: .published)
+        modified = try container.decodeIfPresent(String.self, forKey: .modified)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        authors = try container.decodeIfPresent([String].self, forKey: .authors) ?? []
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        kind = try container.decodeIfPresent(ArticleKind.self, forKey: .kind) ?? .article
+        isPartial = try container.decodeIfPresent(Bool.self, forKey: .isPartial) ?? false
+        tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
+        embedded = try container.decodeIfPresent([LinkedArticle].self, forKey: .embedded) ?? []
+        related = try container.decodeIfPresent([LinkedArticle].self, forKey: .related) ?? []
+        if let links = try container.decodeIfPresent([SimilarHeadline].self, forKey: .similar) {
+            similar = links
+        } else {
+            similar = (try container.decodeIfPresent([String].self, forKey: .similarHeadlines) ?? [])
+                .map { SimilarHeadline(headline: $0, linkedArticleID: nil) }
+        }
+        entities = try container.decodeIfPresent([EntityMentions].self, forKey: .entities) ?? []
+        parents = try container.decodeIfPresent([Int64].self, forKey: .parents) ?? []
+        rest = try container.decodeIfPresent(String.self, forKey: .rest)
+        extra = try container.decodeIfPresent(String.self, forKey: .extra)
+        contentHash = try container.decodeIfPresent(String.self, forKey: .contentHash) ?? ""
+        originPath = try container.decodeIfPresent(String.self, forKey: .originPath)
+        originLine = try container.decodeIfPresent(Int.self, forKey: .originLine)
+        ingestedAt = try container.decodeIfPresent(String.self, forKey: .ingestedAt) ?? ""
+    }
+
+    init(id: Int64, title: String?, body: String, dateline: String?, agency: String?, source: String?, sourceDomain: String?,
+         url: String?, published: String?, modified: String?, language: String?, authors: [String], description: String?,
+         kind: ArticleKind, isPartial: Bool, rest: String?, extra: String?, contentHash: String, originPath: String?,
+         originLine: Int?, ingestedAt: String, tags: [String], embedded: [LinkedArticle], related: [LinkedArticle],
+         similar: [SimilarHeadline], entities: [EntityMentions], parents: [Int64]) {
+        self.id = id; self.title = title; self.body = body; self.dateline = dateline; self.agency = agency
+        self.source = source; self.sourceDomain = sourceDomain; self.url = url; self.published = published
+        self.modified = modified; self.language = language; self.authors = authors; self.description = description
+        self.kind = kind; self.isPartial = isPartial; self.rest = rest; self.extra = extra; self.contentHash = contentHash
+        self.originPath = originPath; self.originLine = originLine; self.ingestedAt = ingestedAt; self.tags = tags
+        self.embedded = embedded; self.related = related; self.similar = similar; self.entities = entities
+        self.parents = parents
+    }
 }

@@ -1,5 +1,5 @@
 /// A canonical tag: its display spelling (the most frequent one), its key, and its article count.
-public struct TagSummary: Sendable, Equatable {
+public struct TagSummary: Sendable, Equatable, Codable {
     public let id: Int64
     /// The most frequent original spelling.
     public let name: String

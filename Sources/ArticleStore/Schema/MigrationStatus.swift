@@ -1,7 +1,7 @@
 /// Where one migration stands in a database.
-public struct MigrationStatus: Sendable, Equatable {
+public struct MigrationStatus: Sendable, Equatable, Codable {
     /// The state of a migration in one database.
-    public enum State: String, Sendable {
+    public enum State: String, Sendable, Codable {
         /// Applied, with the same SQL this binary embeds.
         case applied
         /// Not applied yet.

@@ -77,7 +77,7 @@ struct FTSQueryBuilder {
 
     /// The MATCH expression for `expression`. Throws ``ArticleStoreError/invalidQuery(message:position:)``
     /// when nothing searchable is left or the query only excludes.
-    mutating func build(_ expression: QueryExpression, mode: SearchQuery.Mode) throws -> String {
+    mutating func build(_ expression: QueryExpression, mode: ArticleSelection.Mode) throws -> String {
         // A pasted question ranks better without its interrogatives, as long as something is left.
         addProclitics = mode == .all
         dropQuestionWords = mode == .any && Self.words(of: expression).contains { word in

@@ -6,7 +6,7 @@
 /// let expression: QueryExpression = .and([.word("إيران"), .or([.word("روسيا"), .phrase("الولايات المتحدة")]),
 ///                                         .not(.word("النفط"))])
 /// ```
-public indirect enum QueryExpression: Sendable, Equatable {
+public indirect enum QueryExpression: Sendable, Hashable, Codable {
     /// One word, optionally only as a prefix (`تعاو*`) and only in one field.
     case term(String, prefix: Bool, field: SearchField?)
     /// Words that must appear in this order (`"التعاون العسكري"`).
@@ -25,7 +25,7 @@ public indirect enum QueryExpression: Sendable, Equatable {
 }
 
 /// The text fields a term can be restricted to (`title:word`).
-public enum SearchField: String, Sendable, CaseIterable {
+public enum SearchField: String, Sendable, Hashable, Codable, CaseIterable {
     case title
     case body
     case tags

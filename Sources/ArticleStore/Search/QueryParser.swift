@@ -1,4 +1,4 @@
-/// Parses the query syntax into a ``SearchQuery``. User text never reaches FTS5 as it is: it is
+/// Parses the query syntax into a ``ArticleSelection``. User text never reaches FTS5 as it is: it is
 /// parsed here, then every word is analyzed and quoted by the search engine.
 ///
 /// Syntax: words (all must match; `--any`: any may), `"exact phrase"` (also «» and “”), `OR`,
@@ -7,8 +7,8 @@
 /// quoted values for several words (`tag:"التعاون العسكري"`).
 ///
 /// Errors are ``ArticleStoreError/invalidQuery(message:position:)`` with the character position.
-public struct QueryParser: Sendable {
-    public init() {}
+package struct QueryParser: Sendable {
+    package init() {}
 
     private enum Lexeme: Equatable {
         case word(String, prefix: Bool)
@@ -28,12 +28,12 @@ public struct QueryParser: Sendable {
 
     /// The longest query text accepted, in characters: a pasted article fits, a runaway input
     /// gets an error instead of minutes of work.
-    public static let maximumLength = 20_000
+    package static let maximumLength = 20_000
     /// The most words, phrases and filters a query may hold (Lucene's default clause limit).
-    public static let maximumTerms = 1024
+    package static let maximumTerms = 1024
 
     /// Parses `text`. Throws when it is malformed, too long, or has no words and no filters.
-    public func parse(_ text: String, mode: SearchQuery.Mode = .all) throws -> SearchQuery {
+    package func parse(_ text: String, mode: ArticleSelection.Mode = .all) throws -> ArticleSelection {
         let characters = Array(text.prefix(Self.maximumLength + 1))
         if characters.count > Self.maximumLength {
             throw ArticleStoreError.invalidQuery(
@@ -51,9 +51,9 @@ public struct QueryParser: Sendable {
                 message: "the query has \(terms.count) words; the limit is \(Self.maximumTerms)", position: terms[Self.maximumTerms].position)
         }
         var parser = Parser(lexemes: lexemes)
-        var query = SearchQuery(mode: mode)
-        query.expression = try parser.parseQuery(filters: &query.filters)
-        if query.expression == nil && query.filters.isEmpty {
+        var query = ArticleSelection(mode: mode)
+        query.expression = try parser.parseQuery(filters: &query)
+        if query.expression == nil && !query.hasFilters {
             throw ArticleStoreError.invalidQuery(message: "the query is empty", position: 0)
         }
         return query
@@ -137,7 +137,7 @@ public struct QueryParser: Sendable {
 
         var current: Located? { index < lexemes.count ? lexemes[index] : nil }
 
-        mutating func parseQuery(filters: inout SearchFilters) throws -> QueryExpression? {
+        mutating func parseQuery(filters: inout ArticleSelection) throws -> QueryExpression? {
             let expression = try parseOr(filters: &filters, topLevel: true)
             if let extra = current {
                 throw ArticleStoreError.invalidQuery(message: extra.lexeme == .close ? "unmatched )" : "unexpected text", position: extra.position)
@@ -145,13 +145,13 @@ public struct QueryParser: Sendable {
             return expression
         }
 
-        mutating func parseOr(filters: inout SearchFilters, topLevel: Bool) throws -> QueryExpression? {
+        mutating func parseOr(filters: inout ArticleSelection, topLevel: Bool) throws -> QueryExpression? {
             var parts: [QueryExpression] = []
             var sawOr = false
             if let first = current, first.lexeme == .or {
                 throw ArticleStoreError.invalidQuery(message: "OR needs a word on both sides", position: first.position)
             }
-            var local = SearchFilters()
+            var local = ArticleSelection()
             if let expression = try parseAnd(filters: &local) { parts.append(expression) }
             while let token = current, token.lexeme == .or {
                 sawOr = true
@@ -159,23 +159,23 @@ public struct QueryParser: Sendable {
                 guard let next = current, next.lexeme != .or, next.lexeme != .close else {
                     throw ArticleStoreError.invalidQuery(message: "OR needs a word on both sides", position: token.position)
                 }
-                var branchFilters = SearchFilters()
+                var branchFilters = ArticleSelection()
                 if let expression = try parseAnd(filters: &branchFilters) { parts.append(expression) }
-                if !branchFilters.isEmpty {
+                if branchFilters.hasFilters {
                     throw ArticleStoreError.invalidQuery(message: "filters such as source: or tag: cannot be combined with OR", position: next.position)
                 }
             }
-            if !local.isEmpty {
+            if local.hasFilters {
                 if sawOr || !topLevel {
                     throw ArticleStoreError.invalidQuery(message: "filters such as source: or tag: must be at the top level, outside OR and parentheses", position: lexemes.first?.position ?? 0)
                 }
-                filters = local
+                filters = filters.adding(filtersOf: local)
             }
             if parts.isEmpty { return nil }
             return parts.count == 1 ? parts[0] : .or(parts)
         }
 
-        mutating func parseAnd(filters: inout SearchFilters) throws -> QueryExpression? {
+        mutating func parseAnd(filters: inout ArticleSelection) throws -> QueryExpression? {
             var parts: [QueryExpression] = []
             while let token = current {
                 switch token.lexeme {
@@ -193,7 +193,7 @@ public struct QueryParser: Sendable {
             return parts.isEmpty ? nil : (parts.count == 1 ? parts[0] : .and(parts))
         }
 
-        mutating func parseUnary(filters: inout SearchFilters) throws -> QueryExpression? {
+        mutating func parseUnary(filters: inout ArticleSelection) throws -> QueryExpression? {
             guard let token = current else { return nil }
             if token.lexeme == .minus || token.lexeme == .not {
                 index += 1
@@ -209,7 +209,7 @@ public struct QueryParser: Sendable {
             return try parsePrimary(filters: &filters)
         }
 
-        mutating func parsePrimary(filters: inout SearchFilters) throws -> QueryExpression? {
+        mutating func parsePrimary(filters: inout ArticleSelection) throws -> QueryExpression? {
             guard let token = current else { return nil }
             index += 1
             switch token.lexeme {
@@ -224,7 +224,7 @@ public struct QueryParser: Sendable {
                 try addFilter(name, value, position: token.position, to: &filters)
                 return nil
             case .open:
-                var inner = SearchFilters()
+                var inner = ArticleSelection()
                 let expression = try parseOr(filters: &inner, topLevel: false)
                 guard let close = current, close.lexeme == .close else {
                     throw ArticleStoreError.invalidQuery(message: "unclosed (", position: token.position)
@@ -241,7 +241,7 @@ public struct QueryParser: Sendable {
             }
         }
 
-        func addFilter(_ name: String, _ value: String, position: Int, to filters: inout SearchFilters) throws {
+        func addFilter(_ name: String, _ value: String, position: Int, to filters: inout ArticleSelection) throws {
             switch name {
             case "source": filters.sources.append(value)
             case "tag": filters.tags.append(value)

@@ -7,56 +7,21 @@ struct SearchEngine {
     let connection: Connection
     let analyzer: Analyzer
 
-    func search(_ query: SearchQuery, options: SearchOptions) throws -> SearchResults {
-        var builder = FTSQueryBuilder(analyzer: analyzer, isIndexed: { try isIndexed($0) })
-        let match = try query.expression.map { try builder.build($0, mode: query.mode) }
-        return try run(match: match, filters: query.filters, options: options,
-                       highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, raw: false)
-    }
-
-    /// Whether a term occurs in the full-text index: a MATCH that stops at the first document
-    /// (reading one doclist page; an fts5vocab lookup reads the whole doclist to count it).
-    private func isIndexed(_ term: String) throws -> Bool {
-        try connection.scalar("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
-                              [FTSQueryBuilder.quote(term)]).int64 == 1
-    }
-
-    /// The ids of every article matching `query`, ascending (for exports: no ranking, no snippets).
-    func matchingIDs(_ query: SearchQuery) throws -> [Int64] {
-        var builder = FTSQueryBuilder(analyzer: analyzer, isIndexed: { try isIndexed($0) })
-        let match = try query.expression.map { try builder.build($0, mode: query.mode) }
-        let (from, whereClause, arguments) = source(match: match, filters: query.filters)
-        return try connection.rows("SELECT a.id FROM \(from) \(whereClause) ORDER BY a.id", arguments).compactMap { $0[0].int64 }
-    }
-
-    /// The FROM and WHERE clauses (with their arguments) selecting the articles that match
-    /// `match` and `filters`, as `a`.
-    private func source(match: String?, filters: SearchFilters) -> (from: String, whereClause: String, arguments: [DatabaseValue]) {
-        var conditions: [String] = []
-        var arguments: [DatabaseValue] = []
-        let from: String
-        if let match {
-            // The covering index holds every column the ranking, tie-break and filters read.
-            from = "articles_fts JOIN articles AS a INDEXED BY articles_lookup ON a.id = articles_fts.rowid"
-            conditions.append("articles_fts MATCH ?")
-            arguments.append(.text(match))
-        } else {
-            from = "articles AS a"
-        }
-        appendFilters(filters, to: &conditions, &arguments)
-        return (from, conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+    func search(_ selection: ArticleSelection, options: SearchOptions) throws -> SearchResults {
+        try run(SelectionSQL(selection, analyzer: analyzer, connection: connection), options: options, raw: false)
     }
 
     /// Runs an FTS5 expression as given (for experts): its terms must already be analyzed.
-    func searchRaw(_ expression: String, filters: SearchFilters, options: SearchOptions) throws -> SearchResults {
+    /// The words of `filters` are ignored; its filters apply.
+    func searchRaw(_ expression: String, filters: ArticleSelection, options: SearchOptions) throws -> SearchResults {
         let terms = expression.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
             .filter { !["AND", "OR", "NOT", "NEAR"].contains($0) }
-        return try run(match: expression, filters: filters, options: options, highlightTerms: terms, highlightPrefixes: [], raw: true)
+        return try run(SelectionSQL(filters, match: expression, analyzer: analyzer, highlightTerms: terms), options: options, raw: true)
     }
 
-    private func run(match: String?, filters: SearchFilters, options: SearchOptions,
-                     highlightTerms: [String], highlightPrefixes: [String], raw: Bool) throws -> SearchResults {
-        let (from, whereClause, arguments) = source(match: match, filters: filters)
+    private func run(_ selection: SelectionSQL, options: SearchOptions, raw: Bool) throws -> SearchResults {
+        let (from, whereClause, arguments, match) = (selection.from, selection.whereClause, selection.arguments, selection.match)
+        let (highlightTerms, highlightPrefixes) = (selection.highlightTerms, selection.highlightPrefixes)
 
         let score = match == nil ? "NULL" : "-bm25(articles_fts, ?, ?, ?)"
         let scoreArguments: [DatabaseValue] = match == nil ? [] : [.real(options.weights.title), .real(options.weights.body), .real(options.weights.tags)]
@@ -81,7 +46,7 @@ struct SearchEngine {
             """
         let allArguments = scoreArguments + arguments + [.integer(Int64(options.limit)), .integer(Int64(options.offset))]
         // Without filters the count needs the full-text index only.
-        let countSQL = match != nil && filters.isEmpty
+        let countSQL = match != nil && !selection.hasFilters
             ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
             : "SELECT count(*) FROM \(from) \(whereClause)"
         let rows: [Row]
@@ -89,7 +54,7 @@ struct SearchEngine {
         var ranSQL = sql
         var ranArguments = allArguments
         do {
-            if let match, byRelevance, filters.isEmpty,
+            if let match, byRelevance, !selection.hasFilters,
                let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: options.limit, offset: options.offset) {
                 rows = fast
                 ranSQL = Self.indexRankingSQL
@@ -160,44 +125,12 @@ struct SearchEngine {
         }
     }
 
-    private func appendFilters(_ filters: SearchFilters, to conditions: inout [String], _ arguments: inout [DatabaseValue]) {
-        let keys = TextKey(analyzer: analyzer)
-        func anyOf(_ values: [String], _ clause: String, _ bind: (String) -> [DatabaseValue]) {
-            guard !values.isEmpty else { return }
-            conditions.append("(" + values.map { _ in clause }.joined(separator: " OR ") + ")")
-            for value in values { arguments += bind(value) }
-        }
-        anyOf(filters.sources, "a.source_id IN (SELECT id FROM sources WHERE name_key = ? OR lower(domain) = ? OR lower(domain) = 'www.' || ?)") {
-            let lower = $0.lowercased()
-            return [.text(keys.key($0)), .text(lower), .text(lower)]
-        }
-        anyOf(filters.tags, "a.id IN (SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id WHERE t.tag_key = ?)") {
-            [.text(keys.key($0))]
-        }
-        anyOf(filters.entities, """
-            a.id IN (SELECT m.article_id FROM mentions AS m WHERE m.entity_id IN
-                     (SELECT entity_id FROM entity_aliases WHERE alias_key = ?1 UNION SELECT id FROM entities WHERE name_key = ?1))
-            """.replacingOccurrences(of: "?1", with: "?")) {
-            let key = keys.key($0)
-            return [.text(key), .text(key)]
-        }
-        anyOf(filters.languages, "(lower(a.language) = ? OR lower(a.language) LIKE ? || '-%')") { [.text($0), .text($0)] }
-        if let after = filters.after {
-            conditions.append("a.published >= ?")
-            arguments.append(.text(after))
-        }
-        if let before = filters.before {
-            conditions.append("a.published < ?")
-            arguments.append(.text(before))
-        }
-    }
-
     private func facets(from: String, whereClause: String, arguments: [DatabaseValue], limit: Int) throws -> SearchFacets {
         let hits = "WITH hits AS (SELECT a.id AS id, a.source_id AS source_id FROM \(from) \(whereClause))"
         let limitArgument: [DatabaseValue] = [.integer(Int64(limit))]
         func counts(_ sql: String) throws -> [FacetCount] {
             try connection.rows(hits + "\n" + sql, arguments + limitArgument).map {
-                FacetCount(value: $0[0].string ?? "", type: $0[2].string, count: Int($0[1].int64 ?? 0))
+                FacetCount(value: $0[0].string ?? "", type: $0[2].string.flatMap(EntityType.init(rawValue:)), count: Int($0[1].int64 ?? 0))
             }
         }
         return SearchFacets(
@@ -213,11 +146,5 @@ struct SearchEngine {
                 SELECT e.name, count(DISTINCT hits.id) AS n, e.type FROM hits JOIN mentions AS m ON m.article_id = hits.id
                   JOIN entities AS e ON e.id = m.entity_id GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?
                 """))
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

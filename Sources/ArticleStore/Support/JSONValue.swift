@@ -1,6 +1,6 @@
 /// A JSON value with ordered object keys, written without escaping non-ASCII text, so Arabic
 /// stays readable in JSON output and exports.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -9,19 +9,19 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }
 
     /// Compact JSON text.
-    public func serialized() -> String {
+    package func serialized() -> String {
         var out = ""
         write(to: &out)
         return out
     }
 
     /// Appends compact JSON text to `out`.
-    public func write(to out: inout String) {
+    package func write(to out: inout String) {
         switch self {
         case .null: out += "null"
         case let .bool(value): out += value ? "true" : "false"
@@ -78,9 +78,9 @@ public enum JSONValue: Sendable, Equatable {
 
 extension JSONValue {
     /// A string, or null for nil.
-    public init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
+    package init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
     /// An integer, or null for nil.
-    public init(_ value: Int?) { self = value.map { .int(Int64($0)) } ?? .null }
+    package init(_ value: Int?) { self = value.map { .int(Int64($0)) } ?? .null }
     /// An integer, or null for nil.
-    public init(_ value: Int64?) { self = value.map(JSONValue.int) ?? .null }
+    package init(_ value: Int64?) { self = value.map(JSONValue.int) ?? .null }
 }

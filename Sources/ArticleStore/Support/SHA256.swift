@@ -2,7 +2,7 @@
 ///
 /// A small dependency-free implementation: hashing is a few percent of ingest time, and pulling
 /// in swift-crypto for it would double the package's build time.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -21,10 +21,10 @@ public struct SHA256: Sendable {
     ]
 
     /// A hasher with nothing added yet.
-    public init() {}
+    package init() {}
 
     /// Adds bytes to the hash.
-    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         let handled: Bool? = bytes.withContiguousStorageIfAvailable { contiguous in
             update(contiguous)
             return true
@@ -41,7 +41,7 @@ public struct SHA256: Sendable {
     }
 
     /// Adds the UTF-8 bytes of a string.
-    public mutating func update(_ text: String) {
+    package mutating func update(_ text: String) {
         var text = text
         text.withUTF8 { update($0) }
     }
@@ -67,7 +67,7 @@ public struct SHA256: Sendable {
     }
 
     /// The 32-byte digest.
-    public mutating func finalize() -> [UInt8] {
+    package mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         update([0x80])
         while buffer.count != 56 { update([0]) }
@@ -80,14 +80,14 @@ public struct SHA256: Sendable {
     }
 
     /// The lower-case hex digest of a string's UTF-8 bytes.
-    public static func hex(_ text: String) -> String {
+    package static func hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(text)
         return hex(hasher.finalize())
     }
 
     /// Lower-case hex of bytes.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)

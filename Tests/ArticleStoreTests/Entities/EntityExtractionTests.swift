@@ -39,10 +39,10 @@ struct EntityExtractionTests {
         let article = Article(body: body, dateline: "طهران", agency: "د.ب.ا")
         let mentions = extractor.mentions(in: article)
         let scalars = Array(body.unicodeScalars)
-        for mention in mentions where mention.field == "body" {
+        for mention in mentions where mention.field == .body {
             #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.surface)
         }
-        let found = Set(mentions.map { "\($0.field):\($0.name):\($0.surface)" })
+        let found = Set(mentions.map { "\($0.field.rawValue):\($0.name):\($0.surface)" })
         for expected in ["body:إيران:الإيرانيُّ", "body:عباس عرقجي:عبّاس عرقجي", "body:عباس عرقجي:عرقجي", "body:طهران:طهرانَ",
                          "body:موسكو:موسكو", "body:الاتحاد الأوروبي:الاتحادَ الأوروبيَّ",
                          "dateline:طهران:طهران", "agency:وكالة الأنباء الألمانية:د.ب.ا"] {

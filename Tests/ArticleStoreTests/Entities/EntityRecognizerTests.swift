@@ -1,7 +1,7 @@
 import ArabicText
 import Foundation
 import Testing
-@_spi(Training) @testable import ArticleStore
+@testable import ArticleStore
 
 @Suite("Entities: the trained recognizer")
 struct EntityRecognizerTests {

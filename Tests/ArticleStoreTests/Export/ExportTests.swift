@@ -67,7 +67,7 @@ struct ExportTests {
             #expect(array[0].keys.contains(key), "missing \(key)")
         }
         var csv = ""
-        try store.export(ExportFilter(source: "example.com"), format: .csv) { csv += $0 }
+        try store.export(ArticleSelection(sources: ["example.com"]), format: .csv) { csv += $0 }
         #expect(csv.hasPrefix("id,title,body,source,url,published,language,kind,tags,entities\r\n"))
         #expect(csv.contains("\"عنوان بفاصلة, و\"\"اقتباس\"\"\",\"سطر أول\nسطر ثان عن إيران\""))
         #expect(csv.contains("اقتصاد | إيران"))
@@ -75,17 +75,17 @@ struct ExportTests {
 
     @Test("filters: query, source, since")
     func filters() throws {
-        func ids(_ filter: ExportFilter) throws -> [Int64] {
+        func ids(_ filter: ArticleSelection) throws -> [Int64] {
             var result: [Int64] = []
             try store.forEachArticle(filter) { result.append($0.id) }
             return result
         }
-        #expect(try ids(ExportFilter(query: "ريابكوف")).count == 1)
-        #expect(try ids(ExportFilter(source: "جريدة الوطن")).count == 1)
-        #expect(try ids(ExportFilter(since: "2024-01-01")).count == 1)
-        #expect(try ids(ExportFilter(query: "إيران", source: "example.com")).count == 1)
-        #expect(throws: ArticleStoreError.self) { try ids(ExportFilter(since: "yesterday")) }
-        #expect(throws: ArticleStoreError.self) { try ids(ExportFilter(query: "\"open")) }
+        #expect(try ids(ArticleSelection(parsing: "ريابكوف")).count == 1)
+        #expect(try ids(ArticleSelection(sources: ["جريدة الوطن"])).count == 1)
+        #expect(try ids(ArticleSelection(after: "2024-01-01")).count == 1)
+        #expect(try ids(ArticleSelection(parsing: "إيران source:example.com")).count == 1)
+        #expect(throws: ArticleStoreError.self) { try ids(ArticleSelection(after: "yesterday")) }
+        #expect(throws: ArticleStoreError.self) { try ids(ArticleSelection(parsing: "\"open")) }
     }
 
     @Test("read-only SQL runs; statements that write are refused and change nothing")

@@ -48,9 +48,9 @@ struct IngestTests {
         // التعاون العسکری (seed 001, Persian letters) and التعاون العسكري are one tag.
         let key = TextKey(analyzer: store.analyzer).key("التعاون العسكري")
         #expect(try count("SELECT count(*) FROM tags WHERE tag_key = ?", [key]) == 1)
-        let tagged = try store.articles(ArticleFilter(tag: "التعاون العسکری"))
+        let tagged = try store.articles(ArticleSelection(tags: ["التعاون العسکری"]))
         #expect(tagged.count == 1)
-        let technical = try store.articles(ArticleFilter(tag: "التعاون العسكري التقني"))
+        let technical = try store.articles(ArticleSelection(tags: ["التعاون العسكري التقني"]))
         #expect(technical.map(\.source) == ["جريدة الوطن"])
     }
 
@@ -69,7 +69,7 @@ struct IngestTests {
         let related = try #require(try store.article(id: moscow.related[0].id))
         #expect(related.parents == [moscowID])
 
-        let page = try #require(try store.articles(ArticleFilter(source: "بوابة الوفد", kinds: [.article])).first)
+        let page = try #require(try store.articles(ArticleSelection(sources: ["بوابة الوفد"], kinds: [.article])).first)
         let araghchi = try #require(try store.article(id: page.id))
         #expect(araghchi.embedded.map(\.title) == ["البنتاغون يدعو للانتقال من الحل العسكري إلى الدبلوماسي في لبنان"])
         #expect(araghchi.related.count == 7)

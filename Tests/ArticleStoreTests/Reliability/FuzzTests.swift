@@ -45,7 +45,7 @@ struct FuzzTests {
         var generator = Generator(state: 1)
         for _ in 0..<400 {
             let query = generator.text(maxPieces: 12)
-            for mode in SearchQuery.Mode.allCases {
+            for mode in ArticleSelection.Mode.allCases {
                 do {
                     _ = try store.search(query, mode: mode, options: SearchOptions(facets: true))
                 } catch ArticleStoreError.invalidQuery(let message, _) {

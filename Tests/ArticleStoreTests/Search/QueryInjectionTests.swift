@@ -49,7 +49,7 @@ struct QueryInjectionTests {
     func hostileQuery(index: Int) throws {
         let query = Self.hostile[index]
         let before = try store.statistics()
-        for mode in SearchQuery.Mode.allCases {
+        for mode in ArticleSelection.Mode.allCases {
             do {
                 _ = try store.search(query, mode: mode, options: SearchOptions(facets: true))
             } catch let ArticleStoreError.invalidQuery(message, _) {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Query parser")
 struct QueryParserTests {
-    private func parse(_ text: String) throws -> SearchQuery { try QueryParser().parse(text) }
+    private func parse(_ text: String) throws -> ArticleSelection { try QueryParser().parse(text) }
 
     /// The error message and position a malformed query gets.
     private func failure(_ text: String) -> (message: String, position: Int?)? {
@@ -45,12 +45,12 @@ struct QueryParserTests {
     func filters() throws {
         let query = try parse("إيران source:\"جريدة الوطن\" tag:\"التعاون العسكري\" entity:روسيا lang:AR after:2024-01-01 before:2025")
         #expect(query.expression == .word("إيران"))
-        #expect(query.filters == SearchFilters(sources: ["جريدة الوطن"], tags: ["التعاون العسكري"], entities: ["روسيا"],
-                                               languages: ["ar"], after: "2024-01-01", before: "2025"))
+        #expect(query == ArticleSelection(expression: .word("إيران"), sources: ["جريدة الوطن"], tags: ["التعاون العسكري"],
+                                          entities: ["روسيا"], languages: ["ar"], after: "2024-01-01", before: "2025"))
         // Filters alone are a valid query: list what matches.
         let only = try parse("source:الوطن")
         #expect(only.expression == nil)
-        #expect(only.filters.sources == ["الوطن"])
+        #expect(only.sources == ["الوطن"])
         // A colon in an ordinary word is just text.
         #expect(try parse("الساعة:10").expression == .word("الساعة:10"))
     }

@@ -113,7 +113,7 @@ struct SearchFilterFacetTests {
             let count = matching.filter { $0.tags.contains(tag) }.count
             #expect(facets.tags.first { $0.value == tag }?.count ?? 0 == count, "\(tag)")
         }
-        #expect(facets.entities.first { $0.value == "عباس عرقجي" } == FacetCount(value: "عباس عرقجي", type: "PERSON",
+        #expect(facets.entities.first { $0.value == "عباس عرقجي" } == FacetCount(value: "عباس عرقجي", type: .person,
                                                                             count: matching.filter { $0.index % 5 == 0 }.count))
         #expect(facets.entities.first { $0.value == "روسيا" }?.count == matching.filter { $0.index % 7 == 0 }.count)
         // Largest first.

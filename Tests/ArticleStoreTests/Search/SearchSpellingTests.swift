@@ -14,12 +14,12 @@ struct SearchSpellingTests {
         directory = try TemporaryDirectory()
         store = try ArticleStore(path: directory.path("store.sqlite"))
         _ = try store.ingest([Seeds.directory.path])
-        let pages = try store.articles(ArticleFilter(kinds: [.article]))
+        let pages = try store.articles(ArticleSelection(kinds: [.article]))
         moscow = try #require(pages.first { $0.source == "جريدة الوطن" }).id
         araghchi = try #require(pages.first { $0.source == "بوابة الوفد" }).id
     }
 
-    private func ids(_ query: String, mode: SearchQuery.Mode = .all) throws -> Set<Int64> {
+    private func ids(_ query: String, mode: ArticleSelection.Mode = .all) throws -> Set<Int64> {
         Set(try store.search(query, mode: mode).hits.map(\.id))
     }
 

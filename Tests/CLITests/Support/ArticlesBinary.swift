@@ -9,16 +9,22 @@ struct ArticlesBinary {
         let stderr: String
     }
 
-    /// The executable's location: the directory of the running test binary.
+    /// The executable's location: beside the running test binary (Linux) or beside the
+    /// `.xctest` bundle (macOS), searching upwards from each.
     static let url: URL = {
-        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = testBinary.deletingLastPathComponent()
-        // On some layouts the test binary sits inside an .xctest bundle directory.
-        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("articles").path),
-              directory.path != "/" {
-            directory = directory.deletingLastPathComponent()
+        var starts: [URL] = []
+        if let executable = Bundle.main.executableURL { starts.append(executable.resolvingSymlinksInPath()) }
+        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath())
+        starts += Bundle.allBundles.map(\.bundleURL).filter { $0.pathExtension == "xctest" }
+        for start in starts {
+            var directory = start.deletingLastPathComponent()
+            while directory.path != "/" {
+                let candidate = directory.appendingPathComponent("articles")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+                directory = directory.deletingLastPathComponent()
+            }
         }
-        return directory.appendingPathComponent("articles")
+        return URL(fileURLWithPath: "articles")
     }()
 
     /// Runs `articles` with arguments, optional stdin, in `directory`, with `environment` added.

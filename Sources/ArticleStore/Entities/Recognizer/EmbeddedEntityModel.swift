@@ -3,11 +3,10 @@ import Foundation
 
 /// The entity model compiled into the library (a C target holds it as base64 text, which
 /// builds in seconds where a Swift array literal of the same size would take minutes).
-@_spi(Training)
-public enum EmbeddedEntityModel {
+package enum EmbeddedEntityModel {
     /// The built-in model, decoded once per process; an empty model (which finds nothing) if
     /// the library was built without one or with one for other feature templates.
-    public static let shared: EntityModel = {
+    package static let shared: EntityModel = {
         var length: UInt = 0
         let pointer = articlestore_entity_model_base64(&length)
         guard let pointer, length > 0 else { return EntityModel.empty }

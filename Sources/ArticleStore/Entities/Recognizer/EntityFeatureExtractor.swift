@@ -5,17 +5,16 @@ import ArabicText
 /// within two positions, punctuation around it, and gazetteer and trigger-word evidence (the
 /// gazetteer's match and the rule words' flags, see ``RuleWords``). Training and extraction
 /// use this one function, so a model sees at run time exactly what it was trained on.
-@_spi(Training)
-public struct EntityFeatureExtractor: Sendable {
+package struct EntityFeatureExtractor: Sendable {
     /// Bumped whenever a template changes: a model records it and is refused by another version.
-    public static let templateVersion = 2
+    package static let templateVersion = 2
 
     let gazetteer: Gazetteer
     /// Unlabeled-news statistics of words (shipped in the model).
-    public let statistics: WordStatistics
+    package let statistics: WordStatistics
 
     /// An extractor with the built-in gazetteer's evidence and `statistics`.
-    public init(statistics: WordStatistics = .none) {
+    package init(statistics: WordStatistics = .none) {
         self.init(gazetteer: Gazetteer(), statistics: statistics)
     }
 
@@ -25,12 +24,12 @@ public struct EntityFeatureExtractor: Sendable {
     }
 
     /// This extractor with other statistics.
-    public func with(statistics: WordStatistics) -> EntityFeatureExtractor {
+    package func with(statistics: WordStatistics) -> EntityFeatureExtractor {
         EntityFeatureExtractor(gazetteer: gazetteer, statistics: statistics)
     }
 
     /// The features of an analyzed text's words (see ``EntityFeatures``).
-    public func features(of text: AnalyzedText) -> EntityFeatures {
+    package func features(of text: AnalyzedText) -> EntityFeatures {
         features(of: EntityExtractor.Words(text, gazetteer: gazetteer))
     }
 
@@ -224,14 +223,13 @@ public struct EntityFeatureExtractor: Sendable {
 }
 
 /// The feature keys of a text's words: word `i`'s are `keys[starts[i]..<starts[i + 1]]`.
-@_spi(Training)
-public struct EntityFeatures: Sendable {
-    public let keys: [UInt64]
-    public let starts: [Int32]
+package struct EntityFeatures: Sendable {
+    package let keys: [UInt64]
+    package let starts: [Int32]
 
     /// Number of words.
-    public var count: Int { starts.count - 1 }
+    package var count: Int { starts.count - 1 }
 
     /// Word `index`'s keys.
-    public func keys(of index: Int) -> ArraySlice<UInt64> { keys[Int(starts[index])..<Int(starts[index + 1])] }
+    package func keys(of index: Int) -> ArraySlice<UInt64> { keys[Int(starts[index])..<Int(starts[index + 1])] }
 }

@@ -1,7 +1,6 @@
 /// A BIO tag of the entity recognizer: outside any entity, or the beginning or inside of a
 /// person, place, organization or other (MISC, learned from the training data and dropped).
-@_spi(Training)
-public enum EntityLabel: Int, CaseIterable, Sendable {
+package enum EntityLabel: Int, CaseIterable, Sendable {
     case outside = 0
     case beginPerson, insidePerson
     case beginLocation, insideLocation
@@ -9,10 +8,10 @@ public enum EntityLabel: Int, CaseIterable, Sendable {
     case beginMisc, insideMisc
 
     /// Number of labels.
-    public static let count = 9
+    package static let count = 9
 
     /// The label of a CoNLL tag (`O`, `B-PERS`, `I-LOC`, `B-ORG`, `I-MISC`...), nil for another.
-    public init?(conll tag: Substring) {
+    package init?(conll tag: Substring) {
         switch tag {
         case "O": self = .outside
         case "B-PERS", "B-PER": self = .beginPerson
@@ -28,13 +27,13 @@ public enum EntityLabel: Int, CaseIterable, Sendable {
     }
 
     /// 0 for outside, else 1 person, 2 place, 3 organization, 4 other.
-    public var category: Int { (rawValue + 1) / 2 }
+    package var category: Int { (rawValue + 1) / 2 }
 
     /// True for a B- label.
-    public var isBegin: Bool { rawValue % 2 == 1 }
+    package var isBegin: Bool { rawValue % 2 == 1 }
 
     /// The entity type the store keeps for this label's category (nil for outside and MISC).
-    public var entityType: EntityType? {
+    package var entityType: EntityType? {
         switch category {
         case 1: return .person
         case 2: return .location
@@ -44,11 +43,11 @@ public enum EntityLabel: Int, CaseIterable, Sendable {
     }
 
     /// The inside label of this label's category (outside stays outside).
-    public var inside: EntityLabel { category == 0 ? .outside : EntityLabel(rawValue: category * 2)! }
+    package var inside: EntityLabel { category == 0 ? .outside : EntityLabel(rawValue: category * 2)! }
 
     /// Whether this label may follow `previous` (nil: the first word of a sentence): an inside
     /// label only continues its own category.
-    public func canFollow(_ previous: EntityLabel?) -> Bool {
+    package func canFollow(_ previous: EntityLabel?) -> Bool {
         guard !isBegin, category != 0 else { return true }
         guard let previous else { return false }
         return previous.category == category

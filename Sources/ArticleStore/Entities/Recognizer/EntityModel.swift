@@ -3,33 +3,32 @@ import Foundation
 /// A trained sequence labeller: a weight per feature and label, a weight per label transition,
 /// decoded with Viterbi under the BIO constraint (an inside label continues its own category).
 /// Serialized as a small binary file with a JSON header (see ``header``).
-@_spi(Training)
-public struct EntityModel: Sendable {
+package struct EntityModel: Sendable {
     /// What a model records about how it was made.
-    public struct Header: Codable, Sendable, Equatable {
+    package struct Header: Codable, Sendable, Equatable {
         /// Binary layout version.
-        public var format: Int
+        package var format: Int
         /// ``EntityFeatureExtractor/templateVersion`` the model was trained with.
-        public var templates: Int
+        package var templates: Int
         /// SHA-256 of the training file, hex.
-        public var trainingSHA256: String
+        package var trainingSHA256: String
         /// Name of the training file.
-        public var trainingData: String
+        package var trainingData: String
         /// Training sentences and words.
-        public var sentences: Int
-        public var words: Int
+        package var sentences: Int
+        package var words: Int
         /// Perceptron epochs and the seed of the sentence order.
-        public var epochs: Int
-        public var seed: UInt64
+        package var epochs: Int
+        package var seed: UInt64
         /// Features kept after pruning, and the pruning threshold.
-        public var features: Int
-        public var pruneBelow: Double
+        package var features: Int
+        package var pruneBelow: Double
         /// Labels in order.
-        public var labels: [String]
+        package var labels: [String]
         /// Licence and attribution of the training data.
-        public var attribution: String
+        package var attribution: String
 
-        public init(format: Int, templates: Int, trainingSHA256: String, trainingData: String, sentences: Int, words: Int,
+        package init(format: Int, templates: Int, trainingSHA256: String, trainingData: String, sentences: Int, words: Int,
                     epochs: Int, seed: UInt64, features: Int, pruneBelow: Double, labels: [String], attribution: String) {
             self.format = format
             self.templates = templates
@@ -46,7 +45,7 @@ public struct EntityModel: Sendable {
         }
     }
 
-    public let header: Header
+    package let header: Header
     private let table: FeatureTable
     /// `weights[row * 9 + label]`.
     private let weights: [Float]
@@ -56,10 +55,10 @@ public struct EntityModel: Sendable {
     static let labelCount = EntityLabel.count
 
     /// The unlabeled-news word statistics its features were trained with.
-    public let statistics: WordStatistics
+    package let statistics: WordStatistics
 
     /// A model from its parts; `keys[i]` owns `weights[i * 9..<(i + 1) * 9]`.
-    public init(header: Header, keys: [UInt64], weights: [Float], transitions: [Float], statistics: WordStatistics = .none) {
+    package init(header: Header, keys: [UInt64], weights: [Float], transitions: [Float], statistics: WordStatistics = .none) {
         self.statistics = statistics
         precondition(weights.count == keys.count * Self.labelCount && transitions.count == (Self.labelCount + 1) * Self.labelCount)
         self.header = header
@@ -74,7 +73,7 @@ public struct EntityModel: Sendable {
     private let constrainedTransitions: [Float]
 
     /// The best label sequence for words `range` of `features` (a sentence).
-    public func decode(_ features: EntityFeatures, range: Range<Int>) -> [EntityLabel] {
+    package func decode(_ features: EntityFeatures, range: Range<Int>) -> [EntityLabel] {
         let length = range.count
         guard length > 0 else { return [] }
         let labels = Self.labelCount
@@ -165,7 +164,7 @@ public struct EntityModel: Sendable {
 
     /// The model as bytes: magic, header length and JSON, feature count, weight scale, keys
     /// (UInt64), weights (Int16, times the scale), transitions (Float32); little-endian.
-    public func serialized() throws -> [UInt8] {
+    package func serialized() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let headerBytes = Array(try encoder.encode(header))
@@ -187,7 +186,7 @@ public struct EntityModel: Sendable {
     }
 
     /// A model read from ``serialized()`` bytes; nil when they are not one.
-    public init?(bytes: [UInt8]) {
+    package init?(bytes: [UInt8]) {
         guard bytes.count > Self.magic.count + 4, Array(bytes.prefix(Self.magic.count)) == Self.magic else { return nil }
         var offset = Self.magic.count
         func read<T: FixedWidthInteger>(_: T.Type) -> T? {

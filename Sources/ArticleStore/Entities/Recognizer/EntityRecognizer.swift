@@ -2,13 +2,12 @@ import ArabicText
 
 /// The trained part of entity extraction: labels a text's words with the model and returns
 /// the entity spans (word ranges and types). MISC spans are learned and dropped.
-@_spi(Training)
-public struct EntityRecognizer: Sendable {
-    public let model: EntityModel
-    public let featureExtractor: EntityFeatureExtractor
+package struct EntityRecognizer: Sendable {
+    package let model: EntityModel
+    package let featureExtractor: EntityFeatureExtractor
 
     /// A recognizer with `model` (by default the one built into the library).
-    public init(model: EntityModel = EmbeddedEntityModel.shared) {
+    package init(model: EntityModel = EmbeddedEntityModel.shared) {
         self.init(model: model, featureExtractor: EntityFeatureExtractor(statistics: model.statistics))
     }
 
@@ -18,13 +17,13 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// One entity found: words `words` (indices into ``EntityExtractor/Words``) of `type`.
-    public struct Span: Sendable, Equatable {
-        public let words: Range<Int>
-        public let type: EntityType
+    package struct Span: Sendable, Equatable {
+        package let words: Range<Int>
+        package let type: EntityType
     }
 
     /// The labels of every word of `text` (words that normalize to nothing left out).
-    public func labels(of text: AnalyzedText) -> [EntityLabel] {
+    package func labels(of text: AnalyzedText) -> [EntityLabel] {
         labels(of: EntityExtractor.Words(text, gazetteer: featureExtractor.gazetteer))
     }
 
@@ -47,7 +46,7 @@ public struct EntityRecognizer: Sendable {
 
     /// Chunks of a label sequence with CoNLL semantics: a chunk starts at a B- label, or at an
     /// I- label that does not continue the chunk before it.
-    public static func spans(of labels: [EntityLabel]) -> [(Range<Int>, EntityLabel)] {
+    package static func spans(of labels: [EntityLabel]) -> [(Range<Int>, EntityLabel)] {
         var result: [(Range<Int>, EntityLabel)] = []
         var start = -1
         var category = 0

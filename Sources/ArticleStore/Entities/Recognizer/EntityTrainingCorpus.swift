@@ -4,21 +4,20 @@ import ArabicText
 /// reads an article: the tokens are joined by spaces into one text, analyzed, and each analyzed
 /// word takes its token's label (later words of a token continue its entity). Sentences are
 /// split by the same rule as at extraction time.
-@_spi(Training)
-public struct EntityTrainingCorpus: Sendable {
+package struct EntityTrainingCorpus: Sendable {
     /// Whitespace tokens and their gold labels, in file order.
-    public let tokens: [Substring]
-    public let tokenLabels: [EntityLabel]
+    package let tokens: [Substring]
+    package let tokenLabels: [EntityLabel]
     /// The features of the joined text's words.
-    public let features: EntityFeatures
+    package let features: EntityFeatures
     /// Per analyzed word: the token it belongs to and its gold label.
-    public let wordTokens: [Int]
-    public let wordLabels: [EntityLabel]
+    package let wordTokens: [Int]
+    package let wordLabels: [EntityLabel]
     /// Sentences as word ranges.
-    public let sentences: [Range<Int>]
+    package let sentences: [Range<Int>]
 
     /// Reads `text` (the file's contents); lines that are not `token TAG` are skipped.
-    public init(text: String, featureExtractor: EntityFeatureExtractor = EntityFeatureExtractor()) {
+    package init(text: String, featureExtractor: EntityFeatureExtractor = EntityFeatureExtractor()) {
         var tokens: [Substring] = [], labels: [EntityLabel] = []
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             guard let space = line.lastIndex(of: " "), let label = EntityLabel(conll: line[line.index(after: space)...]) else { continue }
@@ -58,12 +57,12 @@ public struct EntityTrainingCorpus: Sendable {
     }
 
     /// Gold entity chunks over tokens (CoNLL semantics): token range and label.
-    public func goldChunks(tokens range: Range<Int>) -> [(Range<Int>, EntityLabel)] {
+    package func goldChunks(tokens range: Range<Int>) -> [(Range<Int>, EntityLabel)] {
         EntityRecognizer.spans(of: Array(tokenLabels[range])).map { (($0.0.lowerBound + range.lowerBound)..<($0.0.upperBound + range.lowerBound), $0.1) }
     }
 
     /// Predicted word chunks mapped to token ranges.
-    public func tokenChunks(wordLabels labels: [EntityLabel], words range: Range<Int>) -> [(Range<Int>, EntityLabel)] {
+    package func tokenChunks(wordLabels labels: [EntityLabel], words range: Range<Int>) -> [(Range<Int>, EntityLabel)] {
         EntityRecognizer.spans(of: labels).map { chunk, label in
             let first = wordTokens[range.lowerBound + chunk.lowerBound]
             let last = wordTokens[range.lowerBound + chunk.upperBound - 1]

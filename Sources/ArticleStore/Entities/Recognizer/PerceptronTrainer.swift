@@ -1,27 +1,26 @@
 /// Trains an ``EntityModel``: an averaged structured perceptron (Collins 2002) over sentences
 /// of feature keys and gold BIO labels, decoded with the model's own Viterbi. Deterministic:
 /// the sentence order of each epoch comes from a seeded generator.
-@_spi(Training)
-public struct PerceptronTrainer: Sendable {
+package struct PerceptronTrainer: Sendable {
     /// One training sentence: words `range` of a text's features, and their gold labels.
-    public struct Sentence: Sendable {
-        public let text: Int
-        public let range: Range<Int>
-        public let labels: [EntityLabel]
+    package struct Sentence: Sendable {
+        package let text: Int
+        package let range: Range<Int>
+        package let labels: [EntityLabel]
 
-        public init(text: Int, range: Range<Int>, labels: [EntityLabel]) {
+        package init(text: Int, range: Range<Int>, labels: [EntityLabel]) {
             self.text = text
             self.range = range
             self.labels = labels
         }
     }
 
-    public var epochs: Int
-    public var seed: UInt64
+    package var epochs: Int
+    package var seed: UInt64
     /// Features whose largest averaged weight is below this are dropped from the model.
-    public var pruneBelow: Float
+    package var pruneBelow: Float
 
-    public init(epochs: Int = 10, seed: UInt64 = 1, pruneBelow: Float = 0) {
+    package init(epochs: Int = 10, seed: UInt64 = 1, pruneBelow: Float = 0) {
         self.epochs = epochs
         self.seed = seed
         self.pruneBelow = pruneBelow
@@ -29,7 +28,7 @@ public struct PerceptronTrainer: Sendable {
 
     /// The averaged weights after `epochs` passes over `sentences` (of `texts`), as a model
     /// with `header` (its feature count and pruning filled in here).
-    public func train(texts: [EntityFeatures], sentences: [Sentence], header: EntityModel.Header, statistics: WordStatistics = .none) -> EntityModel {
+    package func train(texts: [EntityFeatures], sentences: [Sentence], header: EntityModel.Header, statistics: WordStatistics = .none) -> EntityModel {
         let labels = EntityLabel.count
         // Dense feature ids of the keys the training sentences use.
         var ids: [UInt64: Int32] = [:]

@@ -6,21 +6,20 @@ import Foundation
 /// rarely do), and how often a title or role word (الرئيس، وزير) stands before it (names
 /// often). Counted once over real news by the trainer and shipped inside the model as one
 /// small code per word; a feature of the recognizer, never a decision.
-@_spi(Training)
-public struct WordStatistics: Sendable {
-    public let keys: [UInt64]
+package struct WordStatistics: Sendable {
+    package let keys: [UInt64]
     let codes: [UInt16]
     private let table: FeatureTable
 
     /// Statistics of words `keys[i]` (core-form keys) with codes `codes[i]`.
-    public init(keys: [UInt64], codes: [UInt16]) {
+    package init(keys: [UInt64], codes: [UInt16]) {
         self.keys = keys
         self.codes = codes
         table = FeatureTable(keys: keys)
     }
 
     /// No statistics: every word unknown.
-    public static let none = WordStatistics(keys: [], codes: [])
+    package static let none = WordStatistics(keys: [], codes: [])
 
     /// The key of a core form.
     static func key(_ core: ArraySlice<Unicode.Scalar>) -> UInt64 {
@@ -39,7 +38,7 @@ public struct WordStatistics: Sendable {
     }
 
     /// Counts over analyzed texts; words seen fewer than `minimumCount` times are left out.
-    public static func count(texts: [AnalyzedText], extractor: EntityFeatureExtractor, minimumCount: Int = 3) -> WordStatistics {
+    package static func count(texts: [AnalyzedText], extractor: EntityFeatureExtractor, minimumCount: Int = 3) -> WordStatistics {
         struct Tally { var total = 0, article = 0, title = 0 }
         var tallies: [UInt64: Tally] = [:]
         for text in texts {

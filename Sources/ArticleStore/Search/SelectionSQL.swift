@@ -1,0 +1,111 @@
+import ArabicText
+
+/// The one place that turns an ``ArticleSelection`` into SQL: the FROM and WHERE clauses (the
+/// articles as `a`) with their arguments, every user value bound as a parameter, plus the FTS5
+/// expression the words became and the terms to highlight. Search, listing, export, deletion
+/// and near-duplicate clustering all select through it.
+struct SelectionSQL {
+    /// `articles AS a`, joined to the full-text index when there are words.
+    let from: String
+    /// `WHERE ...`, or empty when nothing restricts.
+    let whereClause: String
+    /// The arguments of ``whereClause``, in order.
+    let arguments: [DatabaseValue]
+    /// The FTS5 expression bound to MATCH; nil when the selection has no words.
+    let match: String?
+    /// Whether anything besides the words restricts (the count can then not use the index alone).
+    let hasFilters: Bool
+    /// Analyzed terms and prefixes of the positive words, for highlighting.
+    let highlightTerms: [String]
+    let highlightPrefixes: [String]
+
+    /// Builds the clauses for `selection`; `connection` answers whether a query variant is
+    /// indexed (the proclitic fallback of ``FTSQueryBuilder``).
+    init(_ selection: ArticleSelection, analyzer: Analyzer, connection: Connection) throws {
+        var builder = FTSQueryBuilder(analyzer: analyzer) { term in
+            try connection.scalar("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
+                                  [FTSQueryBuilder.quote(term)]).int64 == 1
+        }
+        let match = try selection.expression.map { try builder.build($0, mode: selection.mode) }
+        try self.init(selection, match: match, analyzer: analyzer)
+        self = SelectionSQL(from: from, whereClause: whereClause, arguments: arguments, match: match, hasFilters: hasFilters,
+                            highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes)
+    }
+
+    /// Builds the clauses for the filters of `selection` and an FTS5 expression given as is
+    /// (its words are ignored).
+    init(_ selection: ArticleSelection, match: String?, analyzer: Analyzer, highlightTerms: [String] = []) throws {
+        var conditions: [String] = []
+        var arguments: [DatabaseValue] = []
+        let from: String
+        if let match {
+            // The covering index holds every column the ranking, tie-break and filters read.
+            from = "articles_fts JOIN articles AS a INDEXED BY articles_lookup ON a.id = articles_fts.rowid"
+            conditions.append("articles_fts MATCH ?")
+            arguments.append(.text(match))
+        } else {
+            from = "articles AS a"
+        }
+        let keys = TextKey(analyzer: analyzer)
+        func anyOf<Value>(_ values: [Value], _ clause: String, _ bind: (Value) -> [DatabaseValue]) {
+            guard !values.isEmpty else { return }
+            conditions.append("(" + values.map { _ in clause }.joined(separator: " OR ") + ")")
+            for value in values { arguments += bind(value) }
+        }
+        // A source by its name (stored under TextKey.sourceKey) or its domain, with or without www.
+        anyOf(selection.sources, "a.source_id IN (SELECT id FROM sources WHERE name_key = ? OR lower(domain) IN (?, 'www.' || ?))") {
+            let domain = $0.lowercased().droppingPrefix("www.")
+            return [.text(keys.sourceKey($0)), .text(domain), .text(domain)]
+        }
+        // Tags are stored under TextKey.nameKey.
+        anyOf(selection.tags, "a.id IN (SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id WHERE t.tag_key = ?)") {
+            [.text(keys.nameKey($0))]
+        }
+        anyOf(selection.entities, """
+            a.id IN (SELECT m.article_id FROM mentions AS m WHERE m.entity_id IN
+                     (SELECT entity_id FROM entity_aliases WHERE alias_key = ? UNION SELECT id FROM entities WHERE name_key = ?))
+            """) {
+            let key = keys.nameKey($0)
+            return [.text(key), .text(key)]
+        }
+        anyOf(selection.entityIDs, "a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)") { [.integer($0)] }
+        anyOf(selection.kinds, "a.kind = ?") { [.text($0.rawValue)] }
+        anyOf(selection.languages, "(lower(a.language) = ? OR lower(a.language) LIKE ? || '-%')") {
+            [.text($0.lowercased()), .text($0.lowercased())]
+        }
+        for (name, date, comparison) in [("after", selection.after, ">="), ("before", selection.before, "<")] {
+            guard let date else { continue }
+            guard QueryParser.isDate(date) else {
+                throw ArticleStoreError.invalidQuery(message: "\(name) takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not \(date)", position: nil)
+            }
+            conditions.append("a.published \(comparison) ?")
+            arguments.append(.text(date))
+        }
+        self.init(from: from, whereClause: conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "),
+                  arguments: arguments, match: match, hasFilters: selection.hasFilters,
+                  highlightTerms: highlightTerms, highlightPrefixes: [])
+    }
+
+    private init(from: String, whereClause: String, arguments: [DatabaseValue], match: String?, hasFilters: Bool,
+                 highlightTerms: [String], highlightPrefixes: [String]) {
+        self.from = from
+        self.whereClause = whereClause
+        self.arguments = arguments
+        self.match = match
+        self.hasFilters = hasFilters
+        self.highlightTerms = highlightTerms
+        self.highlightPrefixes = highlightPrefixes
+    }
+
+    /// The ids of every selected article, ascending.
+    func ids(_ connection: Connection) throws -> [Int64] {
+        try connection.rows("SELECT a.id FROM \(from) \(whereClause) ORDER BY a.id", arguments).compactMap { $0["id"].int64 }
+    }
+}
+
+extension String {
+    /// The string without `prefix` at its start (when it starts with it).
+    fileprivate func droppingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}
