@@ -10,9 +10,9 @@ struct LuceneConformanceTests {
         #expect(passed == total)
     }
 
-    @Test("ArabicNormalizationFilter")
+    @Test("ArabicNormalizationFilter", .enabled(if: SharedData.has("arabic/lucene_normalization.tsv"), "needs ../shared/arabic/lucene_normalization.tsv"))
     func normalization() throws {
-        guard let rows = SharedData.arabicTSV("lucene_normalization.tsv") else { return }
+        let rows = try #require(SharedData.arabicTSV("lucene_normalization.tsv"))
         let normalizer = LuceneNormalizer()
         let failures = rows.compactMap { row in
             normalizer.normalize(row[0]) == row[1] ? nil : "\(row[0]) → \(normalizer.normalize(row[0])), expected \(row[1])"
@@ -21,9 +21,9 @@ struct LuceneConformanceTests {
         #expect(rows.count == 14)
     }
 
-    @Test("ArabicStemFilter (light10)")
+    @Test("ArabicStemFilter (light10)", .enabled(if: SharedData.has("arabic/lucene_stem.tsv"), "needs ../shared/arabic/lucene_stem.tsv"))
     func stem() throws {
-        guard let rows = SharedData.arabicTSV("lucene_stem.tsv") else { return }
+        let rows = try #require(SharedData.arabicTSV("lucene_stem.tsv"))
         let stemmer = LightStemmer(rules: .lucene)
         let failures = rows.compactMap { row in
             stemmer.stem(row[0]) == row[1] ? nil : "\(row[0]) → \(stemmer.stem(row[0])), expected \(row[1])"
@@ -32,9 +32,9 @@ struct LuceneConformanceTests {
         #expect(rows.count == 21)
     }
 
-    @Test("ArabicAnalyzer, whole chain")
+    @Test("ArabicAnalyzer, whole chain", .enabled(if: SharedData.has("arabic/lucene_analyzer.tsv"), "needs ../shared/arabic/lucene_analyzer.tsv"))
     func analyzer() throws {
-        guard let rows = SharedData.arabicTSV("lucene_analyzer.tsv") else { return }
+        let rows = try #require(SharedData.arabicTSV("lucene_analyzer.tsv"))
         let analyzer = Analyzer(profile: .lucene)
         let failures = rows.compactMap { row -> String? in
             let actual = analyzer.terms(row[0]).joined(separator: " ")
@@ -44,9 +44,9 @@ struct LuceneConformanceTests {
         #expect(rows.count == 12)
     }
 
-    @Test("filter chains: normalize, normalize+stem")
+    @Test("filter chains: normalize, normalize+stem", .enabled(if: SharedData.has("arabic/lucene_filters_chain.tsv"), "needs ../shared/arabic/lucene_filters_chain.tsv"))
     func filterChains() throws {
-        guard let rows = SharedData.arabicTSV("lucene_filters_chain.tsv") else { return }
+        let rows = try #require(SharedData.arabicTSV("lucene_filters_chain.tsv"))
         let analyzer = Analyzer(profile: .lucene)
         let failures = rows.compactMap { row -> String? in
             let tokens = analyzer.tokens(row[0])
@@ -57,9 +57,9 @@ struct LuceneConformanceTests {
         #expect(rows.count == 2)
     }
 
-    @Test("PersianNormalizationFilter")
+    @Test("PersianNormalizationFilter", .enabled(if: SharedData.has("arabic/lucene_persian_normalization.tsv"), "needs ../shared/arabic/lucene_persian_normalization.tsv"))
     func persian() throws {
-        guard let rows = SharedData.arabicTSV("lucene_persian_normalization.tsv") else { return }
+        let rows = try #require(SharedData.arabicTSV("lucene_persian_normalization.tsv"))
         let normalizer = LuceneNormalizer(persian: true)
         let failures = rows.compactMap { row in
             normalizer.normalize(row[0]) == row[1] ? nil : "\(row[0]) → \(normalizer.normalize(row[0])), expected \(row[1])"
@@ -68,9 +68,9 @@ struct LuceneConformanceTests {
         #expect(rows.count == 6)
     }
 
-    @Test("all 717 seed words, columns 2 to 5")
+    @Test("all 717 seed words, columns 2 to 5", .enabled(if: SharedData.has("arabic/lucene_seed_words.tsv"), "needs ../shared/arabic/lucene_seed_words.tsv"))
     func seedWords() throws {
-        guard let rows = SharedData.arabicTSV("lucene_seed_words.tsv") else { return }
+        let rows = try #require(SharedData.arabicTSV("lucene_seed_words.tsv"))
         let normalizer = LuceneNormalizer()
         let persian = LuceneNormalizer(persian: true)
         let stemmer = LightStemmer(rules: .lucene)
@@ -96,9 +96,9 @@ struct LuceneConformanceTests {
         #expect(rows.count == 717)
     }
 
-    @Test("the stopword list is Lucene's, word for word")
+    @Test("the stopword list is Lucene's, word for word", .enabled(if: SharedData.has("arabic/lucene_stopwords_ar.txt"), "needs ../shared/arabic/lucene_stopwords_ar.txt"))
     func stopwordList() throws {
-        guard let text = SharedData.text("arabic/lucene_stopwords_ar.txt") else { return }
+        let text = try #require(SharedData.text("arabic/lucene_stopwords_ar.txt"))
         let words = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         #expect(Stopwords.luceneList == words)

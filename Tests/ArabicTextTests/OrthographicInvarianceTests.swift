@@ -83,9 +83,9 @@ struct OrthographicInvarianceTests {
         #expect(checked == 3000)
     }
 
-    @Test("seed words: variants keep the normalized form and the terms")
-    func seedWords() {
-        guard let rows = SharedData.arabicTSV("lucene_seed_words.tsv") else { return }
+    @Test("seed words: variants keep the normalized form and the terms", .enabled(if: SharedData.has("arabic/lucene_seed_words.tsv"), "needs ../shared/arabic/lucene_seed_words.tsv"))
+    func seedWords() throws {
+        let rows = try #require(SharedData.arabicTSV("lucene_seed_words.tsv"))
         var generator = Generator(state: 717)
         let analyzer = Analyzer()
         for row in rows {

@@ -8,6 +8,12 @@ enum SharedData {
 
     static let directory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
+    /// Whether a file under `../shared/` is there: tests that need it carry
+    /// `.enabled(if: SharedData.has(...))` and show as skipped without it.
+    static func has(_ relativePath: String) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent(relativePath).path)
+    }
+
     /// The rows of a TSV file under `../shared/arabic/`, or nil (with a printed note) when absent.
     static func arabicTSV(_ name: String) -> [[String]]? {
         let url = directory.appendingPathComponent("arabic").appendingPathComponent(name)

@@ -54,6 +54,10 @@ final class ArticleWriter {
     /// nothing of it stays.
     @discardableResult
     func add(_ prepared: PreparedArticle, replace: Bool) throws -> AddResult {
+        let article = prepared.article
+        guard !TextLines.isBlank(article.body) || !TextLines.isBlank(article.title ?? "") else {
+            throw ArticleStoreError.invalidInput("an article needs a title or text")
+        }
         if nearDuplicateThreshold != nil, !bandsCaughtUp {
             // Near-duplicates are looked up in the band index: bring it up to date first
             // (outside the article's savepoint, so a failed article does not undo it).
