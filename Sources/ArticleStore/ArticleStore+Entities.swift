@@ -6,48 +6,17 @@ extension ArticleStore {
     /// Entities with mention and article counts, most mentioned first; optionally of one type or
     /// in one article.
     public func entities(type: EntityType? = nil, article: Int64? = nil, limit: Int = 100, offset: Int = 0) throws -> [EntitySummary] {
-        try read { connection in
-            var conditions: [String] = []
-            var arguments: [any DatabaseBindable] = []
-            if let type {
-                conditions.append("e.type = ?")
-                arguments.append(type.rawValue)
-            }
-            if let article {
-                conditions.append("m.article_id = ?")
-                arguments.append(article)
-            }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try connection.rows("""
-                SELECT e.id, e.name, e.type, e.origin, count(m.article_id) AS mentions, count(DISTINCT m.article_id) AS articles
-                  FROM entities AS e JOIN mentions AS m ON m.entity_id = e.id
-                  \(whereClause)
-                 GROUP BY e.id ORDER BY mentions DESC, articles DESC, e.name LIMIT ? OFFSET ?
-                """, arguments + [limit, offset]).map(Self.entitySummary)
-        }
-    }
-
-    static func entitySummary(_ row: Row) -> EntitySummary {
-        EntitySummary(id: row[0].int64 ?? 0, name: row[1].string ?? "", type: EntityType(rawValue: row[2].string ?? "") ?? .location,
-                      origin: row[3].string ?? "", mentions: Int(row[4].int64 ?? 0), articles: Int(row[5].int64 ?? 0))
+        try read { try EntityReader(connection: $0, keys: TextKey(analyzer: analyzer)).entities(type: type, article: article, limit: limit, offset: offset) }
     }
 
     /// The entity known by `name` (its name or any alias, in any spelling), with aliases, articles
-    /// and co-occurring entities; nil when none.
+    /// and co-occurring entities; nil when none. When several entities answer to the name, the
+    /// most mentioned.
     public func entity(named name: String, type: EntityType? = nil, articleLimit: Int = 20) throws -> EntityDetails? {
         try read { connection in
-            let key = TextKey(analyzer: analyzer).key(name)
-            var sql = """
-                SELECT e.id FROM entities AS e
-                 WHERE (e.name_key = ?1 OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?1))
-                """
-            var arguments: [any DatabaseBindable] = [key]
-            if let type {
-                sql += " AND e.type = ?2"
-                arguments.append(type.rawValue)
+            guard let id = try EntityReader(connection: connection, keys: TextKey(analyzer: analyzer)).entityID(named: name, type: type) else {
+                return nil
             }
-            sql += " ORDER BY (SELECT count(*) FROM mentions WHERE entity_id = e.id) DESC LIMIT 1"
-            guard let id = try connection.scalar(sql, arguments).int64 else { return nil }
             return try entity(id: id, articleLimit: articleLimit)
         }
     }
@@ -55,19 +24,9 @@ extension ArticleStore {
     /// The entity with `id` in full; nil when none.
     public func entity(id: Int64, articleLimit: Int = 20) throws -> EntityDetails? {
         try read { connection in
-            guard let row = try connection.rows("""
-                SELECT e.id, e.name, e.type, e.origin, count(m.article_id), count(DISTINCT m.article_id)
-                  FROM entities AS e LEFT JOIN mentions AS m ON m.entity_id = e.id WHERE e.id = ? GROUP BY e.id
-                """, [id]).first else { return nil }
-            let aliases = try connection.rows("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [id]).compactMap { $0[0].string }
-            let articles = try self.articles(ArticleSelection(entityIDs: [id]), limit: articleLimit)
-            let cooccurring = try connection.rows("""
-                SELECT e.id, e.name, e.type, e.origin, count(*), count(DISTINCT m2.article_id) AS shared
-                  FROM mentions AS m1 JOIN mentions AS m2 ON m2.article_id = m1.article_id AND m2.entity_id != m1.entity_id
-                  JOIN entities AS e ON e.id = m2.entity_id
-                 WHERE m1.entity_id = ? GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 20
-                """, [id]).map { EntityCooccurrence(entity: Self.entitySummary($0), articles: Int($0[5].int64 ?? 0)) }
-            return EntityDetails(summary: Self.entitySummary(row), aliases: aliases, articles: articles, cooccurring: cooccurring)
+            try EntityReader(connection: connection, keys: TextKey(analyzer: analyzer)).entity(id: id) {
+                try articles(ArticleSelection(entityIDs: [id]), limit: articleLimit)
+            }
         }
     }
 
@@ -182,30 +141,12 @@ extension ArticleStore {
 
     /// Canonical tags with article counts, most used first.
     public func tags(limit: Int = 100, offset: Int = 0) throws -> [TagSummary] {
-        try read { connection in
-            try connection.rows("""
-                SELECT id, name, tag_key, articles FROM tags WHERE articles > 0 ORDER BY articles DESC, name LIMIT ? OFFSET ?
-                """, [limit, offset]).map(Self.tagSummary)
-        }
+        try read { try TagReader(connection: $0, keys: TextKey(analyzer: analyzer)).tags(limit: limit, offset: offset) }
     }
 
     /// Tags that appear on the same articles as `tag` (any spelling), with the shared counts.
+    /// Throws ``ArticleStoreError/notFound(_:)`` when no tag has that name.
     public func relatedTags(_ tag: String, limit: Int = 50) throws -> [TagCooccurrence] {
-        try read { connection in
-            let key = TextKey(analyzer: analyzer).key(tag)
-            guard let id = try connection.scalar("SELECT id FROM tags WHERE tag_key = ?", [key]).int64 else {
-                throw ArticleStoreError.notFound("tag \(tag)")
-            }
-            return try connection.rows("""
-                SELECT t.id, t.name, t.tag_key, t.articles, count(*) AS shared
-                  FROM article_tags AS a JOIN article_tags AS b ON b.article_id = a.article_id AND b.tag_id != a.tag_id
-                  JOIN tags AS t ON t.id = b.tag_id
-                 WHERE a.tag_id = ? GROUP BY t.id ORDER BY shared DESC, t.name LIMIT ?
-                """, [id, limit]).map { TagCooccurrence(tag: Self.tagSummary($0), shared: Int($0[4].int64 ?? 0)) }
-        }
-    }
-
-    static func tagSummary(_ row: Row) -> TagSummary {
-        TagSummary(id: row[0].int64 ?? 0, name: row[1].string ?? "", key: row[2].string ?? "", articles: Int(row[3].int64 ?? 0))
+        try read { try TagReader(connection: $0, keys: TextKey(analyzer: analyzer)).relatedTags(tag, limit: limit) }
     }
 }
