@@ -53,12 +53,13 @@ extension ArticleStore {
             let batch = try connection.rows("""
                 SELECT id, title, body, dateline, agency FROM articles WHERE id > ? ORDER BY id LIMIT 1000
                 """, [lastID])
-            guard let last = batch.last?[0].int64 else { break }
+            guard let last = batch.last?["id"].int64 else { break }
             try connection.transaction {
                 for row in batch {
-                    let article = Article(title: row[1].string, body: row[2].string ?? "", dateline: row[3].string, agency: row[4].string)
+                    let article = Article(title: row["title"].string, body: row["body"].string ?? "", dateline: row["dateline"].string,
+                                          agency: row["agency"].string)
                     let found = extractor.mentions(in: article)
-                    try writer.write(found, article: row[0].int64 ?? 0)
+                    try writer.write(found, article: try ArticleReader.id(row))
                     mentions += found.count
                 }
             }
@@ -128,11 +129,11 @@ extension ArticleStore {
     /// User entities (imported or merge targets) as gazetteer entries.
     func userGazetteerEntries(_ connection: Connection) throws -> [GazetteerEntry] {
         try connection.rows("""
-            SELECT e.name, e.type, group_concat(a.alias, char(31)) FROM entities AS e
+            SELECT e.name, e.type, group_concat(a.alias, char(31)) AS aliases FROM entities AS e
               LEFT JOIN entity_aliases AS a ON a.entity_id = e.id WHERE e.origin = 'user' GROUP BY e.id
             """).compactMap { row in
-            guard let name = row[0].string, let type = EntityType(rawValue: row[1].string ?? "") else { return nil }
-            let aliases = (row[2].string ?? "").split(separator: "\u{1F}").map(String.init).filter { $0 != name }
+            guard let name = row["name"].string, let type = EntityType(rawValue: row["type"].string ?? "") else { return nil }
+            let aliases = (row["aliases"].string ?? "").split(separator: "\u{1F}").map(String.init).filter { $0 != name }
             return GazetteerEntry(name: name, type: type, aliases: aliases)
         }
     }

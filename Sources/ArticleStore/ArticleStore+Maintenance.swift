@@ -2,9 +2,18 @@ extension ArticleStore {
     // MARK: Near-duplicates
 
     /// Clusters of near-duplicate articles (estimated Jaccard similarity of their analyzed
-    /// 3-word shingles at or above `threshold`), largest first.
-    public func nearDuplicateClusters(threshold: Double = 0.8) throws -> [NearDuplicateCluster] {
-        try read { try NearDuplicateFinder(connection: $0).clusters(threshold: threshold) }
+    /// 3-word shingles at or above `threshold`), largest first; with a `selection`, only its
+    /// articles take part (clusters keep the members it selects, when two or more).
+    public func nearDuplicateClusters(threshold: Double = 0.8, in selection: ArticleSelection = .all) throws -> [NearDuplicateCluster] {
+        try read { connection in
+            let clusters = try NearDuplicateFinder(connection: connection).clusters(threshold: threshold)
+            guard selection != .all else { return clusters }
+            let selected = Set(try SelectionSQL(selection, analyzer: analyzer, connection: connection).ids(connection))
+            return clusters.compactMap { cluster in
+                let members = cluster.members.filter { selected.contains($0.id) }
+                return members.count > 1 ? NearDuplicateCluster(members: members) : nil
+            }.sorted { $0.members.count > $1.members.count }
+        }
     }
 
     /// Stored articles that are near-duplicates of article `id`, most similar first.

@@ -16,6 +16,11 @@ struct DuplicatesCommand: ParsableCommand {
     @Option(name: .long, help: "Only near-duplicates of this article.")
     var article: Int64?
 
+    @OptionGroup(title: "Selection") var selection: SelectionOptions
+
+    @Option(name: .long, help: "Only articles matching this search query take part.")
+    var query: String?
+
     @Option(name: .long, help: "How many clusters to list.")
     var limit = 50
 
@@ -36,7 +41,7 @@ struct DuplicatesCommand: ParsableCommand {
             try add(1, article, 1)
             for (id, similarity) in try store.nearDuplicates(of: article, threshold: threshold) { try add(1, id, similarity) }
         } else {
-            for (number, cluster) in try store.nearDuplicateClusters(threshold: threshold).prefix(limit).enumerated() {
+            for (number, cluster) in try store.nearDuplicateClusters(threshold: threshold, in: selection.selection(query: query)).prefix(limit).enumerated() {
                 for member in cluster.members { try add(number + 1, member.id, member.similarity) }
             }
         }

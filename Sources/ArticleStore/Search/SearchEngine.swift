@@ -68,14 +68,14 @@ struct SearchEngine {
         }
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: Set(highlightTerms), prefixes: highlightPrefixes)
-        let hits = rows.map { row -> SearchHit in
-            let title = row[1].string
-            let body = row[2].string ?? ""
+        let hits = try rows.map { row -> SearchHit in
+            let title = row["title"].string
+            let body = row["body"].string ?? ""
             let displayTitle = title ?? ArticleListing.openingWords(body)
             let (snippet, highlights) = snippets.snippet(of: body, words: options.snippetWords)
-            return SearchHit(id: row[0].int64 ?? 0, title: title, displayTitle: displayTitle, source: row[3].string,
-                             published: row[4].string, kind: ArticleKind(rawValue: row[5].string ?? "") ?? .article,
-                             score: row[6].double, snippet: snippet, highlights: highlights,
+            return SearchHit(id: try ArticleReader.id(row), title: title, displayTitle: displayTitle, source: row["name"].string,
+                             published: row["published"].string, kind: try ArticleReader.kind(row["kind"]),
+                             score: row["score"].double, snippet: snippet, highlights: highlights,
                              titleHighlights: snippets.highlights(in: displayTitle))
         }
         let facets = options.facets ? try self.facets(from: from, whereClause: whereClause, arguments: arguments, limit: options.facetLimit) : nil
@@ -85,7 +85,7 @@ struct SearchEngine {
     }
 
     static let indexRankingSQL = """
-        SELECT rowid, -bm25(articles_fts, ?, ?, ?) AS score FROM articles_fts WHERE articles_fts MATCH ?
+        SELECT rowid AS id, -bm25(articles_fts, ?, ?, ?) AS score FROM articles_fts WHERE articles_fts MATCH ?
          ORDER BY score DESC LIMIT ?
         """
 
@@ -96,7 +96,7 @@ struct SearchEngine {
     private func rankOnIndexAlone(match: String, weights: [DatabaseValue], limit: Int, offset: Int) throws -> [Row]? {
         guard limit > 0 else { return [] }
         let ranked = try connection.rows(Self.indexRankingSQL, weights + [.text(match), .integer(Int64(offset + limit + 1))])
-        let scores = ranked.map { $0[1].double ?? 0 }
+        let scores = ranked.map { $0["score"].double ?? 0 }
         if offset > 0, offset < scores.count, scores[offset - 1] == scores[offset] { return nil }
         if scores.count > offset + limit, scores[offset + limit - 1] == scores[offset + limit] { return nil }
         guard offset < ranked.count else { return [] }
@@ -107,21 +107,21 @@ struct SearchEngine {
               LEFT JOIN sources AS s ON s.id = x.source_id WHERE x.id = ?
             """)
         for entry in page {
-            try read.bind([entry[0]])
+            try read.bind([entry["id"]])
             if try read.step() {
                 let row = read.row()
-                rows.append(Row(columns: row.columns + ["score"], values: row.values + [entry[1]]))
+                rows.append(Row(columns: row.columns + ["score"], values: row.values + [entry["score"]]))
             }
             read.reset()
         }
         // Ties inside the page: newer first, as in the full query.
         return rows.sorted { a, b in
-            let (scoreA, scoreB) = (a[6].double ?? 0, b[6].double ?? 0)
+            let (scoreA, scoreB) = (a["score"].double ?? 0, b["score"].double ?? 0)
             if scoreA != scoreB { return scoreA > scoreB }
-            let (dateA, dateB) = (a[4].string, b[4].string)
+            let (dateA, dateB) = (a["published"].string, b["published"].string)
             if (dateA == nil) != (dateB == nil) { return dateA != nil }
             if let dateA, let dateB, dateA != dateB { return dateA > dateB }
-            return (a[0].int64 ?? 0) > (b[0].int64 ?? 0)
+            return (a["id"].int64 ?? 0) > (b["id"].int64 ?? 0)
         }
     }
 
@@ -130,20 +130,20 @@ struct SearchEngine {
         let limitArgument: [DatabaseValue] = [.integer(Int64(limit))]
         func counts(_ sql: String) throws -> [FacetCount] {
             try connection.rows(hits + "\n" + sql, arguments + limitArgument).map {
-                FacetCount(value: $0[0].string ?? "", type: $0[2].string.flatMap(EntityType.init(rawValue:)), count: Int($0[1].int64 ?? 0))
+                FacetCount(value: $0["value"].string ?? "", type: $0["type"].string.flatMap(EntityType.init(rawValue:)), count: Int($0["n"].int64 ?? 0))
             }
         }
         return SearchFacets(
             sources: try counts("""
-                SELECT s.name, count(*) AS n, NULL FROM hits JOIN sources AS s ON s.id = hits.source_id
+                SELECT s.name AS value, count(*) AS n, NULL AS type FROM hits JOIN sources AS s ON s.id = hits.source_id
                  GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?
                 """),
             tags: try counts("""
-                SELECT t.name, count(*) AS n, NULL FROM hits JOIN article_tags AS at ON at.article_id = hits.id
+                SELECT t.name AS value, count(*) AS n, NULL AS type FROM hits JOIN article_tags AS at ON at.article_id = hits.id
                   JOIN tags AS t ON t.id = at.tag_id GROUP BY t.id ORDER BY n DESC, t.name LIMIT ?
                 """),
             entities: try counts("""
-                SELECT e.name, count(DISTINCT hits.id) AS n, e.type FROM hits JOIN mentions AS m ON m.article_id = hits.id
+                SELECT e.name AS value, count(DISTINCT hits.id) AS n, e.type AS type FROM hits JOIN mentions AS m ON m.article_id = hits.id
                   JOIN entities AS e ON e.id = m.entity_id GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?
                 """))
     }

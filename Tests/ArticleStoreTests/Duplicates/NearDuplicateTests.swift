@@ -44,6 +44,10 @@ struct NearDuplicateTests {
         #expect(try store.nearDuplicates(of: first, threshold: 0.6).map(\.id) == [copy])
         #expect(try store.nearDuplicates(of: other, threshold: 0.6).isEmpty)
         #expect(try store.nearDuplicateClusters(threshold: 0.99).isEmpty)
+        // The same selection as search and list: clusters keep only selected members.
+        #expect(try store.nearDuplicateClusters(threshold: 0.6, in: ArticleSelection(sources: ["بوابة الوفد", "الأهرام"])).count == 1)
+        #expect(try store.nearDuplicateClusters(threshold: 0.6, in: ArticleSelection(sources: ["الأهرام"])).isEmpty)
+        #expect(try store.nearDuplicateClusters(threshold: 0.6, in: ArticleSelection(parsing: "الزراعة")).isEmpty)
 
         // Search can show one per group.
         let all = try store.search("التعاون العسكري")
