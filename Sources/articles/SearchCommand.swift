@@ -73,6 +73,7 @@ struct SearchCommand: ParsableCommand {
             ? try store.searchRaw(text, filters: selection.selection(), options: searchOptions)
             : try store.search(selection.selection(adding: ArticleSelection(parsing: text, mode: any ? .any : .all)), options: searchOptions)
         if explain {
+            for note in results.explanation.notes { StandardError.write("read: \(note)\n") }
             StandardError.write("match: \(results.explanation.matchExpression ?? "(none: filters only)")\n")
             StandardError.write("sql: \(results.explanation.sql.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))\n")
             StandardError.write("arguments: \(try JSONValueEncoder().string(results.explanation.arguments))\n")

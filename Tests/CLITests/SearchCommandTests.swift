@@ -84,19 +84,18 @@ struct SearchCommandTests {
         #expect(explained.stderr.contains("articles_fts MATCH ?"))
     }
 
-    @Test("malformed queries: one line naming the position, exit 1, nothing on stdout", arguments: [
-        ("\"التعاون العسكري", "unterminated quote \" (at character 1)"),
-        ("(إيران", "unclosed ( (at character 1)"),
-        ("إيران OR", "OR needs a word on both sides (at character 7)"),
-        ("في من على", "only stopwords or punctuation"),
+    @Test("pasted and malformed text is searched as text, exit 0; --explain says how it was read", arguments: [
+        ("\"التعاون العسكري", "unterminated quote \" read as text (at character 1)", true),
+        ("(إيران", "unclosed ( ignored (at character 1)", true),
+        ("إيران OR", "OR needs a word on both sides; ignored (at character 7)", true),
+        ("في من على", "only stopwords or punctuation", false),
     ])
-    func malformed(query: String, message: String) throws {
-        let result = try search([query])
-        #expect(result.status == 1)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("error: "))
-        #expect(result.stderr.contains(message), "\(result.stderr)")
-        #expect(result.stderr.split(separator: "\n").count == 1)
+    func malformed(query: String, note: String, matches: Bool) throws {
+        let result = try search(["--format", "json", "--explain", query])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("read: "), "\(result.stderr)")
+        #expect(result.stderr.contains(note), "\(result.stderr)")
+        #expect(((try parseJSON(result.stdout) as? [Any])?.isEmpty ?? true) == !matches, "\(result.stdout)")
     }
 
     @Test("--raw FTS5 syntax errors are one clear line")

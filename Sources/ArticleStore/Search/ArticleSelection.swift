@@ -46,6 +46,10 @@ public struct ArticleSelection: Sendable, Hashable, Codable {
     public var after: String?
     /// Published before this date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
     public var before: String?
+    /// How parsing read text it could not take as syntax (an unbalanced quote, a stray
+    /// operator...): each note says what was read as plain text or left out. Empty for
+    /// selections built in Swift.
+    public var notes: [String] = []
 
     /// A selection built in Swift.
     public init(expression: QueryExpression? = nil, mode: Mode = .all, sources: [String] = [], tags: [String] = [],
@@ -67,10 +71,13 @@ public struct ArticleSelection: Sendable, Hashable, Codable {
     /// `title:` `body:` `tags:`, and the filters `source:` `tag:` `entity:` `lang:`
     /// `after:` `before:`); see the Query Syntax article.
     ///
-    /// - Throws: ``ArticleStoreError/invalidQuery(message:position:)`` when the text is
-    ///   malformed, too long, or holds neither words nor filters.
-    public init(parsing text: String, mode: Mode = .all) throws {
-        self = try QueryParser().parse(text, mode: mode)
+    /// Parsing is forgiving: text that is not valid syntax (pasted headlines with one quote
+    /// mark, a stray bracket or operator) is read as plain text, and ``notes`` say how.
+    /// - Parameter strict: throw on such text instead.
+    /// - Throws: with `strict`, ``ArticleStoreError/invalidQuery(message:position:)`` when the
+    ///   text is malformed, too long, or holds neither words nor filters.
+    public init(parsing text: String, mode: Mode = .all, strict: Bool = false) throws {
+        self = try QueryParser(strict: strict).parse(text, mode: mode)
     }
 
     /// Whether any filter (anything besides the words) restricts the selection.

@@ -6,9 +6,22 @@
 /// and filters `source:` `tag:` `entity:` `lang:` `after:YYYY-MM-DD` `before:YYYY-MM-DD`, with
 /// quoted values for several words (`tag:"التعاون العسكري"`).
 ///
-/// Errors are ``ArticleStoreError/invalidQuery(message:position:)`` with the character position.
+/// Forgiving by default, like Elasticsearch's `simple_query_string`: text that cannot be read as
+/// syntax (an unbalanced quote or bracket, a stray operator, a filter without a usable value,
+/// nesting deeper than ``maximumDepth``) is read as plain text and a note says so; a query past
+/// the length or word limits is cut there, with a note. Pasted text never fails to parse.
+/// With `strict`, each of those is an ``ArticleStoreError/invalidQuery(message:position:)`` with
+/// the character position instead.
 package struct QueryParser: Sendable {
-    package init() {}
+    /// Whether syntax errors throw instead of being read as text.
+    package let strict: Bool
+
+    package init(strict: Bool = false) {
+        self.strict = strict
+    }
+
+    /// The deepest nesting of parentheses read as groups; deeper ones are text (or, strict, an error).
+    package static let maximumDepth = 32
 
     private enum Lexeme: Equatable {
         case word(String, prefix: Bool)
@@ -25,6 +38,7 @@ package struct QueryParser: Sendable {
     private static let textFields: Set<String> = ["title", "body", "tags"]
     private static let filterFields: Set<String> = ["source", "tag", "entity", "lang", "after", "before"]
     private static let quotePairs: [Character: Character] = ["\"": "\"", "«": "»", "“": "”", "„": "“"]
+    private static let closingMarks = Set(quotePairs.values)
 
     /// The longest query text accepted, in characters: a pasted article fits, a runaway input
     /// gets an error instead of minutes of work.
@@ -32,54 +46,88 @@ package struct QueryParser: Sendable {
     /// The most words, phrases and filters a query may hold (Lucene's default clause limit).
     package static let maximumTerms = 1024
 
-    /// Parses `text`. Throws when it is malformed, too long, or has no words and no filters.
+    /// Parses `text`. Throws only when strict (on malformed, too long or empty queries); otherwise
+    /// reads what it cannot parse as text and records a note in ``ArticleSelection/notes``.
     package func parse(_ text: String, mode: ArticleSelection.Mode = .all) throws -> ArticleSelection {
-        let characters = Array(text.prefix(Self.maximumLength + 1))
+        var notes: [String] = []
+        // Look at no more than the limit, whatever the input's size: the work stays linear.
+        var characters = Array(text.prefix(Self.maximumLength + 1))
         if characters.count > Self.maximumLength {
-            throw ArticleStoreError.invalidQuery(
-                message: "the query is longer than \(Self.maximumLength) characters", position: Self.maximumLength)
+            try problem("the query is longer than \(Self.maximumLength) characters", at: Self.maximumLength, &notes)
+            characters.removeLast(characters.count - Self.maximumLength)
+            notes[notes.count - 1] += "; the rest was left out"
         }
-        let lexemes = try lex(characters)
-        let terms = lexemes.filter {
-            switch $0.lexeme {
-            case .word, .quoted, .field: true
-            default: false
+        var lexemes = try lex(characters, &notes)
+        var terms = 0
+        for (index, located) in lexemes.enumerated() {
+            switch located.lexeme {
+            case .word, .quoted, .field: terms += 1
+            default: continue
+            }
+            if terms > Self.maximumTerms {
+                try problem("the query has more than \(Self.maximumTerms) words", at: located.position, &notes)
+                notes[notes.count - 1] += "; the rest was left out"
+                lexemes.removeSubrange(index...)
+                break
             }
         }
-        if terms.count > Self.maximumTerms {
-            throw ArticleStoreError.invalidQuery(
-                message: "the query has \(terms.count) words; the limit is \(Self.maximumTerms)", position: terms[Self.maximumTerms].position)
-        }
-        var parser = Parser(lexemes: lexemes)
+        var parser = Parser(lexemes: lexemes, strict: strict, notes: notes)
         var query = ArticleSelection(mode: mode)
         query.expression = try parser.parseQuery(filters: &query)
-        if query.expression == nil && !query.hasFilters {
+        query.notes = parser.notes
+        if query.expression == nil && !query.hasFilters && strict {
             throw ArticleStoreError.invalidQuery(message: "the query is empty", position: 0)
         }
         return query
     }
 
+    /// A syntax problem: an error when strict, else a note (the caller reads the text as text).
+    private func problem(_ message: String, at position: Int, _ notes: inout [String]) throws {
+        if strict { throw ArticleStoreError.invalidQuery(message: message, position: position) }
+        notes.append("\(message) (at character \(position + 1))")
+    }
+
     // MARK: Lexing
 
-    private func lex(_ characters: [Character]) throws -> [Located] {
+    private func lex(_ characters: [Character], _ notes: inout [String]) throws -> [Located] {
         var result: [Located] = []
         var index = 0
-        func readQuoted(from start: Int) throws -> (String, Int) {
-            let close = Self.quotePairs[characters[start]]!
-            var end = start + 1
-            while end < characters.count, characters[end] != close { end += 1 }
+        /// Quote characters read as text: an unterminated opening quote.
+        var unpaired = Set<Int>()
+        /// The quoted text from `start` and the index after its closing quote; nil (after a
+        /// note) when it is never closed.
+        // Where each closing mark occurs, so finding a quote's end is a binary search, not a scan
+        // (thousands of unterminated quotes stay linear).
+        var closings: [Character: [Int]] = [:]
+        for (position, character) in characters.enumerated() where Self.closingMarks.contains(character) {
+            closings[character, default: []].append(position)
+        }
+        func readQuoted(from start: Int) throws -> (String, Int)? {
+            let positions = closings[Self.quotePairs[characters[start]]!] ?? []
+            var low = 0, high = positions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if positions[middle] <= start { low = middle + 1 } else { high = middle }
+            }
+            let end = low < positions.count ? positions[low] : characters.count
             guard end < characters.count else {
-                throw ArticleStoreError.invalidQuery(message: "unterminated quote \(characters[start])", position: start)
+                try problem("unterminated quote \(characters[start]) read as text", at: start, &notes)
+                unpaired.insert(start)
+                return nil
             }
             return (String(characters[(start + 1)..<end]), end + 1)
         }
+        func isQuote(_ position: Int) -> Bool {
+            Self.quotePairs[characters[position]] != nil && !unpaired.contains(position)
+        }
         while index < characters.count {
             let character = characters[index]
-            if character.isWhitespace { index += 1; continue }
+            if character.isWhitespace || unpaired.contains(index) { index += 1; continue }
             if character == "(" { result.append(Located(lexeme: .open, position: index)); index += 1; continue }
             if character == ")" { result.append(Located(lexeme: .close, position: index)); index += 1; continue }
             if Self.quotePairs[character] != nil {
-                let (phrase, next) = try readQuoted(from: index)
+                // A closing-only mark (a pasted ”) is text, like an unterminated quote.
+                guard let (phrase, next) = try readQuoted(from: index) else { continue }
                 result.append(Located(lexeme: .quoted(phrase), position: index))
                 index = next
                 continue
@@ -93,7 +141,7 @@ package struct QueryParser: Sendable {
             // A bare word runs to white space, a parenthesis or a quote.
             let start = index
             while index < characters.count, !characters[index].isWhitespace, characters[index] != "(",
-                  characters[index] != ")", Self.quotePairs[characters[index]] == nil {
+                  characters[index] != ")", !isQuote(index) {
                 index += 1
             }
             var word = String(characters[start..<index])
@@ -108,12 +156,14 @@ package struct QueryParser: Sendable {
                 if Self.textFields.contains(name) || Self.filterFields.contains(name) {
                     var value = String(word[word.index(after: colon)...])
                     var quoted = false
-                    if value.isEmpty, index < characters.count, Self.quotePairs[characters[index]] != nil {
-                        (value, index) = try readQuoted(from: index)
+                    if value.isEmpty, index < characters.count, isQuote(index), let (phrase, next) = try readQuoted(from: index) {
+                        (value, index) = (phrase, next)
                         quoted = true
                     }
                     guard !value.isEmpty else {
-                        throw ArticleStoreError.invalidQuery(message: "\(name): needs a value", position: start)
+                        try problem("\(name): needs a value; read as text", at: start, &notes)
+                        result.append(Located(lexeme: .word(word, prefix: false), position: start))
+                        continue
                     }
                     let prefix = !quoted && value.hasSuffix("*") && value.count > 1
                     if prefix { value.removeLast() }
@@ -133,23 +183,44 @@ package struct QueryParser: Sendable {
 
     private struct Parser {
         let lexemes: [Located]
+        let strict: Bool
+        var notes: [String]
         var index = 0
+        var depth = 0
+
+        init(lexemes: [Located], strict: Bool, notes: [String]) {
+            self.lexemes = lexemes
+            self.strict = strict
+            self.notes = notes
+        }
 
         var current: Located? { index < lexemes.count ? lexemes[index] : nil }
 
+        /// A syntax problem: an error when strict, else a note (and the caller reads on).
+        mutating func problem(_ message: String, at position: Int) throws {
+            if strict { throw ArticleStoreError.invalidQuery(message: message, position: position) }
+            notes.append("\(message) (at character \(position + 1))")
+        }
+
         mutating func parseQuery(filters: inout ArticleSelection) throws -> QueryExpression? {
-            let expression = try parseOr(filters: &filters, topLevel: true)
-            if let extra = current {
-                throw ArticleStoreError.invalidQuery(message: extra.lexeme == .close ? "unmatched )" : "unexpected text", position: extra.position)
+            var parts: [QueryExpression] = []
+            if let expression = try parseOr(filters: &filters, topLevel: true) { parts.append(expression) }
+            // What is left after a complete query is a stray ) (ignored) and more text.
+            while let extra = current {
+                try problem(extra.lexeme == .close ? "unmatched ) ignored" : "unexpected text", at: extra.position)
+                if extra.lexeme == .close { index += 1 }
+                if let expression = try parseOr(filters: &filters, topLevel: true) { parts.append(expression) }
             }
-            return expression
+            if parts.isEmpty { return nil }
+            return parts.count == 1 ? parts[0] : .and(parts)
         }
 
         mutating func parseOr(filters: inout ArticleSelection, topLevel: Bool) throws -> QueryExpression? {
             var parts: [QueryExpression] = []
             var sawOr = false
-            if let first = current, first.lexeme == .or {
-                throw ArticleStoreError.invalidQuery(message: "OR needs a word on both sides", position: first.position)
+            while let first = current, first.lexeme == .or {
+                try problem("OR needs a word on both sides; ignored", at: first.position)
+                index += 1
             }
             var local = ArticleSelection()
             if let expression = try parseAnd(filters: &local) { parts.append(expression) }
@@ -157,19 +228,27 @@ package struct QueryParser: Sendable {
                 sawOr = true
                 index += 1
                 guard let next = current, next.lexeme != .or, next.lexeme != .close else {
-                    throw ArticleStoreError.invalidQuery(message: "OR needs a word on both sides", position: token.position)
+                    try problem("OR needs a word on both sides; ignored", at: token.position)
+                    continue
                 }
                 var branchFilters = ArticleSelection()
-                if let expression = try parseAnd(filters: &branchFilters) { parts.append(expression) }
+                var branch = try parseAnd(filters: &branchFilters)
                 if branchFilters.hasFilters {
-                    throw ArticleStoreError.invalidQuery(message: "filters such as source: or tag: cannot be combined with OR", position: next.position)
+                    try problem("filters such as source: or tag: cannot be combined with OR; read as text", at: next.position)
+                    branch = Self.all(branch, Self.asText(branchFilters))
                 }
+                if let branch { parts.append(branch) }
             }
             if local.hasFilters {
                 if sawOr || !topLevel {
-                    throw ArticleStoreError.invalidQuery(message: "filters such as source: or tag: must be at the top level, outside OR and parentheses", position: lexemes.first?.position ?? 0)
+                    try problem("filters such as source: or tag: must be at the top level, outside OR and parentheses; read as text",
+                                at: lexemes.first?.position ?? 0)
+                    if let first = Self.all(parts.first, Self.asText(local)) {
+                        if parts.isEmpty { parts.append(first) } else { parts[0] = first }
+                    }
+                } else {
+                    filters = filters.adding(filtersOf: local)
                 }
-                filters = filters.adding(filtersOf: local)
             }
             if parts.isEmpty { return nil }
             return parts.count == 1 ? parts[0] : .or(parts)
@@ -179,12 +258,17 @@ package struct QueryParser: Sendable {
             var parts: [QueryExpression] = []
             while let token = current {
                 switch token.lexeme {
-                case .or, .close:
+                case .or:
                     return parts.isEmpty ? nil : (parts.count == 1 ? parts[0] : .and(parts))
+                case .close:
+                    if depth > 0 { return parts.isEmpty ? nil : (parts.count == 1 ? parts[0] : .and(parts)) }
+                    try problem("unmatched ) ignored", at: token.position)
+                    index += 1
                 case .and:
                     index += 1
                     guard parts.count > 0, let next = current, next.lexeme != .or, next.lexeme != .close, next.lexeme != .and else {
-                        throw ArticleStoreError.invalidQuery(message: "AND needs a word on both sides", position: token.position)
+                        try problem("AND needs a word on both sides; ignored", at: token.position)
+                        continue
                     }
                 default:
                     if let expression = try parseUnary(filters: &filters) { parts.append(expression) }
@@ -197,11 +281,15 @@ package struct QueryParser: Sendable {
             guard let token = current else { return nil }
             if token.lexeme == .minus || token.lexeme == .not {
                 index += 1
-                guard let next = current, next.lexeme != .or, next.lexeme != .close else {
-                    throw ArticleStoreError.invalidQuery(message: token.lexeme == .not ? "NOT needs a word after it" : "- needs a word after it", position: token.position)
+                guard let next = current, next.lexeme != .or, next.lexeme != .close, next.lexeme != .and else {
+                    try problem(token.lexeme == .not ? "NOT needs a word after it; ignored" : "- needs a word after it; ignored",
+                                at: token.position)
+                    return nil
                 }
-                if case .field(let name, _, _, _) = next.lexeme, QueryParser.filterFields.contains(name) {
-                    throw ArticleStoreError.invalidQuery(message: "filters such as \(name): cannot be negated", position: token.position)
+                if case let .field(name, value, _, _) = next.lexeme, QueryParser.filterFields.contains(name) {
+                    try problem("filters such as \(name): cannot be negated; the words are excluded instead", at: token.position)
+                    index += 1
+                    return .not(.phrase(value, field: nil))
                 }
                 guard let operand = try parsePrimary(filters: &filters) else { return nil }
                 return .not(operand)
@@ -221,27 +309,34 @@ package struct QueryParser: Sendable {
                 if let field = SearchField(rawValue: name) {
                     return quoted ? .phrase(value, field: field) : .term(value, prefix: prefix, field: field)
                 }
-                try addFilter(name, value, position: token.position, to: &filters)
-                return nil
+                return try addFilter(name, value, position: token.position, to: &filters)
             case .open:
+                guard depth < QueryParser.maximumDepth else {
+                    try problem("parentheses nested deeper than \(QueryParser.maximumDepth) levels; the inner ones ignored", at: token.position)
+                    return nil
+                }
+                depth += 1
                 var inner = ArticleSelection()
                 let expression = try parseOr(filters: &inner, topLevel: false)
-                guard let close = current, close.lexeme == .close else {
-                    throw ArticleStoreError.invalidQuery(message: "unclosed (", position: token.position)
+                depth -= 1
+                if let close = current, close.lexeme == .close {
+                    index += 1
+                } else {
+                    try problem("unclosed ( ignored", at: token.position)
                 }
-                index += 1
-                guard let expression else {
-                    throw ArticleStoreError.invalidQuery(message: "empty parentheses", position: token.position)
-                }
+                if expression == nil { try problem("empty parentheses ignored", at: token.position) }
                 return expression
             case .close:
-                throw ArticleStoreError.invalidQuery(message: "unmatched )", position: token.position)
+                try problem("unmatched ) ignored", at: token.position)
+                return nil
             case .or, .and, .not, .minus:
-                throw ArticleStoreError.invalidQuery(message: "unexpected operator", position: token.position)
+                try problem("unexpected operator ignored", at: token.position)
+                return nil
             }
         }
 
-        func addFilter(_ name: String, _ value: String, position: Int, to filters: inout ArticleSelection) throws {
+        /// Records a filter; a value it cannot use is read as the words it holds (nil: recorded).
+        mutating func addFilter(_ name: String, _ value: String, position: Int, to filters: inout ArticleSelection) throws -> QueryExpression? {
             switch name {
             case "source": filters.sources.append(value)
             case "tag": filters.tags.append(value)
@@ -249,11 +344,28 @@ package struct QueryParser: Sendable {
             case "lang": filters.languages.append(value.lowercased())
             case "after", "before":
                 guard QueryParser.isDate(value) else {
-                    throw ArticleStoreError.invalidQuery(message: "\(name): takes a date as YYYY-MM-DD, YYYY-MM or YYYY", position: position)
+                    try problem("\(name): takes a date as YYYY-MM-DD, YYYY-MM or YYYY; read as text", at: position)
+                    return .phrase(value, field: nil)
                 }
                 if name == "after" { filters.after = value } else { filters.before = value }
             default: break
             }
+            return nil
+        }
+
+        /// `expression` and `more`, all required.
+        static func all(_ expression: QueryExpression?, _ more: [QueryExpression]) -> QueryExpression? {
+            var parts = more
+            if let expression {
+                if case let .and(existing) = expression { parts = existing + more } else { parts.insert(expression, at: 0) }
+            }
+            return parts.isEmpty ? nil : (parts.count == 1 ? parts[0] : .and(parts))
+        }
+
+        /// Filters that cannot apply where they stand, as the words of their values.
+        static func asText(_ filters: ArticleSelection) -> [QueryExpression] {
+            (filters.sources + filters.tags + filters.entities + filters.languages + [filters.after, filters.before].compactMap { $0 })
+                .map { .phrase($0, field: nil) }
         }
     }
 

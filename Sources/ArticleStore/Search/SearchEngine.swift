@@ -80,7 +80,7 @@ struct SearchEngine {
         }
         let facets = options.facets ? try self.facets(from: from, whereClause: whereClause, arguments: arguments, limit: options.facetLimit) : nil
         let explanation = SearchExplanation(matchExpression: match, sql: ranSQL, arguments: ranArguments,
-                                            highlightTerms: highlightTerms + highlightPrefixes.map { $0 + "*" })
+                                            highlightTerms: highlightTerms + highlightPrefixes.map { $0 + "*" }, notes: selection.notes)
         return SearchResults(hits: hits, total: total, facets: facets, explanation: explanation)
     }
 

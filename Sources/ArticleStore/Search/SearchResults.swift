@@ -127,11 +127,23 @@ public struct SearchExplanation: Sendable, Equatable, Codable {
     public let arguments: [DatabaseValue]
     /// The analyzed terms that highlight in snippets.
     public let highlightTerms: [String]
+    /// How the query was read where it was not valid syntax (read as text, left out), and why
+    /// it matches nothing when it does not.
+    public var notes: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case matchExpression = "match"
         case sql, arguments
         case highlightTerms = "highlight_terms"
+        case notes
+    }
+
+    package init(matchExpression: String?, sql: String, arguments: [DatabaseValue], highlightTerms: [String], notes: [String] = []) {
+        self.matchExpression = matchExpression
+        self.sql = sql
+        self.arguments = arguments
+        self.highlightTerms = highlightTerms
+        self.notes = notes
     }
 }
 

@@ -18,6 +18,8 @@ struct SelectionSQL {
     /// Analyzed terms and prefixes of the positive words, for highlighting.
     let highlightTerms: [String]
     let highlightPrefixes: [String]
+    /// How the query was read where it was not valid syntax, and why it may match nothing.
+    let notes: [String]
 
     /// Builds the clauses for `selection`; `connection` answers whether a query variant is
     /// indexed (the proclitic fallback of ``FTSQueryBuilder``).
@@ -26,10 +28,21 @@ struct SelectionSQL {
             try connection.scalar("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
                                   [FTSQueryBuilder.quote(term)]).int64 == 1
         }
-        let match = try selection.expression.map { try builder.build($0, mode: selection.mode) }
+        var notes = selection.notes
+        let match: String?
+        do {
+            match = try selection.expression.map { try builder.build($0, mode: selection.mode) }
+        } catch let ArticleStoreError.invalidQuery(message, _) {
+            // Nothing searchable is left (only stopwords, or only exclusions): no article
+            // matches, which the notes explain; typed or pasted text is never an error.
+            notes.append(message + "; nothing matches")
+            self.init(from: "articles AS a", whereClause: "WHERE 0", arguments: [], match: nil, hasFilters: true,
+                      highlightTerms: [], highlightPrefixes: [], notes: notes)
+            return
+        }
         try self.init(selection, match: match, analyzer: analyzer)
         self = SelectionSQL(from: from, whereClause: whereClause, arguments: arguments, match: match, hasFilters: hasFilters,
-                            highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes)
+                            highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, notes: notes)
     }
 
     /// Builds the clauses for the filters of `selection` and an FTS5 expression given as is
@@ -83,11 +96,12 @@ struct SelectionSQL {
         }
         self.init(from: from, whereClause: conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "),
                   arguments: arguments, match: match, hasFilters: selection.hasFilters,
-                  highlightTerms: highlightTerms, highlightPrefixes: [])
+                  highlightTerms: highlightTerms, highlightPrefixes: [], notes: selection.notes)
     }
 
     private init(from: String, whereClause: String, arguments: [DatabaseValue], match: String?, hasFilters: Bool,
-                 highlightTerms: [String], highlightPrefixes: [String]) {
+                 highlightTerms: [String], highlightPrefixes: [String], notes: [String]) {
+        self.notes = notes
         self.from = from
         self.whereClause = whereClause
         self.arguments = arguments

@@ -85,7 +85,8 @@ struct ExportTests {
         #expect(try ids(ArticleSelection(after: "2024-01-01")).count == 1)
         #expect(try ids(ArticleSelection(parsing: "إيران source:example.com")).count == 1)
         #expect(throws: ArticleStoreError.self) { try ids(ArticleSelection(after: "yesterday")) }
-        #expect(throws: ArticleStoreError.self) { try ids(ArticleSelection(parsing: "\"open")) }
+        #expect(throws: ArticleStoreError.self) { try ids(ArticleSelection(parsing: "\"open", strict: true)) }
+        #expect(try ids(ArticleSelection(parsing: "\"ريابكوف")).count == 1)
     }
 
     @Test("read-only SQL runs; statements that write are refused and change nothing")

@@ -5,10 +5,10 @@ import Testing
 struct QueryParserTests {
     private func parse(_ text: String) throws -> ArticleSelection { try QueryParser().parse(text) }
 
-    /// The error message and position a malformed query gets.
+    /// The error message and position a malformed query gets from the strict parser.
     private func failure(_ text: String) -> (message: String, position: Int?)? {
         do {
-            _ = try parse(text)
+            _ = try QueryParser(strict: true).parse(text)
             return nil
         } catch let ArticleStoreError.invalidQuery(message, position) {
             return (message, position)
@@ -55,7 +55,7 @@ struct QueryParserTests {
         #expect(try parse("الساعة:10").expression == .word("الساعة:10"))
     }
 
-    @Test("malformed queries point at the position of the problem", arguments: [
+    @Test("strict: malformed queries point at the position of the problem", arguments: [
         ("إيران \"روسيا", "unterminated quote", 6),
         ("إيران «روسيا", "unterminated quote", 6),
         ("(إيران روسيا", "unclosed (", 0),
@@ -78,10 +78,54 @@ struct QueryParserTests {
         #expect(error?.position == position, "\(text): \(String(describing: error))")
     }
 
-    @Test("an empty query is an error, not an empty result")
+    @Test("strict: an empty query is an error, not an empty result")
     func empty() {
         #expect(failure("")?.message == "the query is empty")
         #expect(failure("   ")?.message == "the query is empty")
+    }
+
+    @Test("forgiving (the default): what is not syntax is read as text, with a note; pasted text never fails", arguments: [
+        ("إيران \"روسيا", QueryExpression.and([.word("إيران"), .word("روسيا")]), "unterminated quote"),
+        ("«صراع جيلنا", .and([.word("صراع"), .word("جيلنا")]), "unterminated quote"),
+        ("\"صراع جيلنا“", .and([.word("صراع"), .word("جيلنا")]), "unterminated quote"),
+        ("“صراع جيلنا”", .phrase("صراع جيلنا"), nil),
+        ("صراع (جيلنا", .and([.word("صراع"), .word("جيلنا")]), "unclosed ("),
+        ("إيران روسيا)", .and([.word("إيران"), .word("روسيا")]), "unmatched )"),
+        ("ماذا تعنى الكلمة الايطالية)JOCUND)", .and([.word("ماذا"), .word("تعنى"), .word("الكلمة"), .word("الايطالية"), .word("JOCUND")]), "unmatched )"),
+        ("إيران OR", .word("إيران"), "OR needs a word"),
+        ("OR إيران", .word("إيران"), "OR needs a word"),
+        ("إيران OR OR روسيا", .or([.word("إيران"), .word("روسيا")]), "OR needs a word"),
+        ("إيران AND", .word("إيران"), "AND needs a word"),
+        ("إيران NOT", .word("إيران"), "NOT needs a word"),
+        ("إيران ()", .word("إيران"), "empty parentheses"),
+        ("source: إيران", .and([.word("source:"), .word("إيران")]), "source: needs a value"),
+        ("إيران before:yesterday", .and([.word("إيران"), .phrase("yesterday")]), "before: takes a date"),
+        ("(إيران source:الوطن)", .and([.word("إيران"), .phrase("الوطن")]), "must be at the top level"),
+        ("إيران -source:الوطن", .and([.word("إيران"), .not(.phrase("الوطن"))]), "cannot be negated"),
+    ] as [(String, QueryExpression, String?)])
+    func forgiving(text: String, expected: QueryExpression, note: String?) throws {
+        let query = try parse(text)
+        #expect(query.expression == expected, "\(text)")
+        if let note {
+            #expect(query.notes.contains { $0.contains(note) }, "\(text): \(query.notes)")
+        } else {
+            #expect(query.notes.isEmpty, "\(text): \(query.notes)")
+        }
+    }
+
+    @Test("forgiving: deep nesting, huge and wordy queries are cut with a note instead of crashing or failing")
+    func limits() throws {
+        let deep = String(repeating: "(", count: 8000) + "إيران" + String(repeating: ")", count: 8000)
+        let nested = try parse(deep)
+        #expect(nested.expression == .word("إيران"))
+        #expect(nested.notes.contains { $0.contains("nested deeper") })
+        #expect(throws: ArticleStoreError.self) { try QueryParser(strict: true).parse(deep) }
+        let many = try parse(Array(repeating: "كلمة", count: 20_000).joined(separator: " "))
+        #expect(many.notes.contains { $0.contains("more than \(QueryParser.maximumTerms) words") })
+        let long = try parse(String(repeating: "ا", count: 30_000))
+        #expect(long.notes.contains { $0.contains("longer than") })
+        let quotes = try parse(String(repeating: "«ا ", count: 5000))
+        #expect(quotes.notes.count >= 1)
     }
 
     @Test("the error text names the 1-based character position")

@@ -88,15 +88,12 @@ struct SearchSpellingTests {
         #expect(!(try ids("عرق*").contains(moscow)))
     }
 
-    @Test("a query of stopwords and punctuation only is a clear error")
-    func stopwordsOnly() {
+    @Test("a query of stopwords and punctuation only matches nothing, and the explanation says why")
+    func stopwordsOnly() throws {
         for query in ["في من على", "«،؛؟»", "و"] {
-            #expect {
-                try store.search(query)
-            } throws: { error in
-                guard case let ArticleStoreError.invalidQuery(message, _) = error else { return false }
-                return message.contains("only stopwords or punctuation")
-            }
+            let results = try store.search(query)
+            #expect(results.total == 0 && results.hits.isEmpty)
+            #expect(results.explanation.notes.contains { $0.contains("only stopwords or punctuation") }, "\(query)")
         }
     }
 
