@@ -23,12 +23,15 @@ extension ArticleStore {
     /// how many were written. JSON Lines from here ingest back into a store unchanged: the same
     /// articles (content hashes), tags, links and similar headlines; entities are extracted again.
     @discardableResult
+    ///
+    /// CSV cells that start like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, CR) get a
+    /// leading `'` unless `guardFormulas` is false.
     public func export(_ selection: ArticleSelection = .all, format: ExportFormat, index: String = "articles",
-                       write: (String) throws -> Void) throws -> Int {
+                       guardFormulas: Bool = true, write: (String) throws -> Void) throws -> Int {
         var count = 0
         switch format {
         case .json: try write("[")
-        case .csv: try write(Self.csvLine(["id", "title", "body", "source", "url", "published", "language", "kind", "tags", "entities"]))
+        case .csv: try write(CSV.line(guardFormulas: guardFormulas, ["id", "title", "body", "source", "url", "published", "language", "kind", "tags", "entities"]))
         default: break
         }
         try forEachArticle(selection) { article in
@@ -38,7 +41,7 @@ extension ArticleStore {
             case .json:
                 try write((count == 0 ? "\n" : ",\n") + article.jsonValue.serialized())
             case .csv:
-                try write(Self.csvLine([String(article.id), article.title ?? "", article.body, article.source ?? "", article.url ?? "",
+                try write(CSV.line(guardFormulas: guardFormulas, [String(article.id), article.title ?? "", article.body, article.source ?? "", article.url ?? "",
                                         article.published ?? "", article.language ?? "", article.kind.rawValue,
                                         article.tags.joined(separator: " | "),
                                         article.entities.map(\.name).joined(separator: " | ")]))
@@ -52,41 +55,28 @@ extension ArticleStore {
         return count
     }
 
-    /// One CSV record (RFC 4180: fields with commas, quotes or line breaks are quoted).
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
-    }
-
     // MARK: Read-only SQL
 
     /// Runs one read-only SQL statement against the store, with `arguments` bound to its
     /// parameters, and calls `row` for each result row (column names first through `columns`).
-    /// Statements that would write, ATTACH or DETACH are refused, whatever the store's mode:
-    /// writes go through the API, which keeps the search index and counts right.
+    ///
+    /// Guarded without reading the text: an authorizer allows reading only (no ATTACH, DETACH,
+    /// writes or schema changes), no database can be attached, trailing statements are
+    /// refused rather than ignored, and the statement is stopped with a clear error after
+    /// `timeLimit` seconds or `memoryLimit` bytes of SQLite memory (the heap limit is
+    /// process-wide while the statement runs). Writes go through the API, which keeps the
+    /// search index and counts right.
     ///
     /// ```swift
     /// try store.query("SELECT count(*) FROM articles WHERE published >= ?", arguments: [.text("2024")]) { row in
-    ///     print(row[0].int64 ?? 0)
+    ///     print(row[0])
     /// }
     /// ```
-    public func query(_ sql: String, arguments: [DatabaseValue] = [], columns: ([String]) throws -> Void = { _ in },
-                      row: ([DatabaseValue]) throws -> Void) throws {
+    public func query(_ sql: String, arguments: [DatabaseValue] = [], timeLimit: Double = 30, memoryLimit: Int64 = 512 << 20,
+                      columns: ([String]) throws -> Void = { _ in }, row: ([DatabaseValue]) throws -> Void) throws {
         try read { connection in
-            let statement = try connection.prepare(sql)
-            // ATTACH and DETACH count as read-only to SQLite (they change the connection, not the
-            // file), but reaching other files is not what a query of this store may do.
-            let firstWord = sql.drop { $0.isWhitespace || $0 == "(" }.prefix { $0.isLetter }.uppercased()
-            guard statement.isReadOnly, firstWord != "ATTACH", firstWord != "DETACH" else {
-                throw ArticleStoreError.invalidInput("only read-only statements (SELECT, WITH, EXPLAIN, read-only PRAGMA) can run here")
-            }
-            try statement.bind(arguments)
-            try columns((0..<statement.columnCount).map { statement.columnName(at: $0) })
-            while try statement.step() {
-                try row((0..<statement.columnCount).map { statement.value(at: $0) })
-            }
+            try ReadOnlyQuery(connection: connection, timeLimit: timeLimit, memoryLimit: memoryLimit)
+                .run(sql, arguments: arguments, columns: columns, row: row)
         }
     }
 

@@ -53,6 +53,7 @@ public final class ArticleStore: Sendable {
         if mode != .readWriteCreate, !inMemory, !FileManager.default.fileExists(atPath: path) {
             throw ArticleStoreError.databaseNotFound(path: path)
         }
+        if !inMemory { try Self.checkIsRegularFile(path) }
         self.path = inMemory ? ":memory:" : path
         let connection = try Connection(path: inMemory ? ":memory:" : path, mode: inMemory ? .readWriteCreate : mode)
         let migrator = self.migrator
@@ -82,6 +83,17 @@ public final class ArticleStore: Sendable {
         }
         self.warnings = warnings
         database = DatabasePool(writer: connection, readerMode: inMemory ? nil : .readOnly)
+    }
+
+    /// Refuses a path that exists and is not a regular file (a directory, a device such as
+    /// `/dev/null`, a FIFO): SQLite would read it, or create `-journal` files beside it.
+    private static func checkIsRegularFile(_ path: String) throws {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType else { return }
+        guard type == .typeRegular else {
+            let kind = type == .typeDirectory ? "a directory" : type == .typeCharacterSpecial || type == .typeBlockSpecial ? "a device" : "not a regular file"
+            throw ArticleStoreError.invalidInput("\(path) is \(kind); a store is a regular file")
+        }
     }
 
     /// Creates a new store at `path` (or opens and migrates an existing one).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleStore
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -30,6 +31,9 @@ struct Articles: ParsableCommand {
             try command.run()
         } catch let error as ArticleStoreError {
             fail(commandLineMessage(for: error), code: 1)
+        } catch let error as ExitCode {
+            // A status with nothing more to say (ingest: 2 when some inputs failed, already reported).
+            terminate(error.rawValue)
         } catch let error as CommandFailure {
             fail(error.message, code: error.exitCode)
         } catch {
@@ -55,7 +59,9 @@ struct Articles: ParsableCommand {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // One line whatever the message holds (a path with a line break, a pasted query).
+        let line = TerminalText.visible(message.replacingOccurrences(of: "\r\n", with: "\n"))
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: " ")
         StandardError.write("error: \(line)\n")
         terminate(code)
     }

@@ -29,6 +29,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("es-index-settings"), help: "Print the Elasticsearch index settings and mappings, and nothing else.")
     var indexSettings = false
 
+    @Flag(name: .customLong("raw-csv"), help: "CSV: write cells that start with = + - @ as they are (by default they get a leading ' so spreadsheets do not run them as formulas).")
+    var rawCSV = false
+
     @Flag(name: .long, help: "Print nothing but the export and errors.")
     var quiet = false
 
@@ -42,7 +45,7 @@ struct ExportCommand: ParsableCommand {
         options.quiet = quiet
         let store = try options.openStore(.readOnly)
         var buffer = ""
-        let count = try store.export(try selection.selection(query: query), format: exportFormat, index: index) { text in
+        let count = try store.export(try selection.selection(query: query), format: exportFormat, index: index, guardFormulas: !rawCSV) { text in
             buffer += text
             if buffer.utf8.count > 1 << 16 {
                 StandardOutput.write(buffer)

@@ -25,6 +25,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the store and prints its warnings (unless --quiet).
     func openStore(_ mode: OpenMode, migrations: ArticleStore.MigrationPolicy = .apply) throws -> ArticleStore {
+        if db == "" { throw CommandFailure(message: "--db needs a path (it was empty)") }
         let store = try ArticleStore(path: databasePath, mode: mode, migrations: migrations)
         if !quiet { for warning in store.warnings { StandardError.write("warning: \(warning)\n") } }
         return store

@@ -5,6 +5,8 @@ import ArticleStore
 struct OutputTable {
     var columns: [String]
     var rows: [[JSONValue]] = []
+    /// CSV: prefix cells that a spreadsheet would run as a formula with `'` (see ``ArticleStore/csvCell``).
+    var guardFormulas = true
 
     /// Writes the table to stdout in `format`.
     func print(_ format: OutputFormat) {
@@ -18,10 +20,10 @@ struct OutputTable {
         case .ndjson:
             return rows.map { object($0).serialized() + "\n" }.joined()
         case .csv:
-            return ([columns.map(csvField)] + rows.map { $0.map { csvField(plain($0)) } })
+            return ([columns.map { csvField($0) }] + rows.map { $0.map { csvField(plain($0), guardFormulas: guardFormulas) } })
                 .map { $0.joined(separator: ",") + "\r\n" }.joined()
         case .table:
-            let cells = rows.map { $0.map(plain) }
+            let cells = rows.map { $0.map { TerminalText.visible(plain($0)) } }
             var widths = columns.map(Self.displayWidth)
             for row in cells { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], Self.displayWidth(cell)) } }
             func line(_ values: [String]) -> String {
@@ -46,9 +48,8 @@ struct OutputTable {
         }
     }
 
-    private func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    private func csvField(_ text: String, guardFormulas: Bool = false) -> String {
+        CSV.field(text, guardFormulas: guardFormulas)
     }
 
     /// Terminal columns a string takes: combining marks (harakat) and format controls take none.

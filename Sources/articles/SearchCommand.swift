@@ -115,7 +115,7 @@ struct SearchCommand: ParsableCommand {
         var out = ""
         for hit in results.hits {
             var facts = ["#\(hit.id)"]
-            if let source = hit.source { facts.append(source) }
+            if let source = hit.source { facts.append(TerminalText.visible(source)) }
             if let published = hit.published { facts.append(published) }
             if let score = hit.score { facts.append(String(format: "%.2f", score)) }
             out += facts.joined(separator: " · ") + "\n"
@@ -124,7 +124,7 @@ struct SearchCommand: ParsableCommand {
         }
         if let facets = results.facets {
             for (name, values) in [("sources", facets.sources), ("tags", facets.tags), ("entities", facets.entities)] where !values.isEmpty {
-                out += "\(name): " + values.map { "\($0.value) (\($0.count))" }.joined(separator: ", ") + "\n"
+                out += "\(name): " + values.map { "\(TerminalText.visible($0.value)) (\($0.count))" }.joined(separator: ", ") + "\n"
             }
         }
         StandardOutput.write(out)
@@ -132,14 +132,14 @@ struct SearchCommand: ParsableCommand {
 
     /// Wraps the code-point ranges of `text` in markers.
     static func mark(_ text: String, _ ranges: [Range<Int>], _ open: String, _ close: String) -> String {
-        guard !ranges.isEmpty else { return text }
+        guard !ranges.isEmpty else { return TerminalText.visible(text) }
         var out = ""
         var starts = Set<Int>(), ends = Set<Int>()
         for range in ranges { starts.insert(range.lowerBound); ends.insert(range.upperBound) }
         for (index, scalar) in text.unicodeScalars.enumerated() {
             if ends.contains(index) { out += close }
             if starts.contains(index) { out += open }
-            out.unicodeScalars.append(scalar)
+            TerminalText.append(scalar, to: &out.unicodeScalars)
         }
         if ends.contains(text.unicodeScalars.count) { out += close }
         return out

@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
                 return .string(pair.1.serialized())
             }]).print(.csv)
         case .table:
-            StandardOutput.write(Self.text(article))
+            StandardOutput.write(TerminalText.visible(Self.text(article)))
         }
     }
 
@@ -60,7 +60,7 @@ struct ShowCommand: ParsableCommand {
         }
         if !article.entities.isEmpty {
             out += "\nentities:\n"
-            for entity in article.entities { out += "  \(entity.type)  \(entity.name)  ×\(entity.mentions.count)\n" }
+            for entity in article.entities { out += "  \(entity.type.rawValue)  \(entity.name)  ×\(entity.mentions.count)\n" }
         }
         if let rest = article.rest { out += "\nunplaced text:\n\(rest)\n" }
         return out

@@ -55,4 +55,33 @@ struct ExportCommandTests {
         #expect(syntax.stderr.hasPrefix("error: SQLite error 1"))
         #expect(syntax.stderr.split(separator: "\n").count == 1)
     }
+
+    @Test("sql guards do not read the text: comments before ATTACH, trailing statements, runaway CTEs, huge allocations")
+    func sqlGuards() throws {
+        let other = directory.path("other.sqlite")
+        let attach = try ArticlesBinary.run(["sql", "--db", db, "/* x */ ATTACH '\(other)' AS o"])
+        #expect(attach.status == 1)
+        #expect(attach.stderr.hasPrefix("error: only read-only statements"), "\(attach.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: other))
+        let trailing = try ArticlesBinary.run(["sql", "--db", db, "SELECT 1; DELETE FROM articles"])
+        #expect(trailing.status == 1)
+        #expect(trailing.stderr.contains("only one statement"), "\(trailing.stderr)")
+        let count = try ArticlesBinary.run(["sql", "--db", db, "--format", "csv", "SELECT count(*) AS n FROM articles; -- a comment"])
+        #expect(count.stdout == "n\r\n11\r\n", "\(count.stderr)")
+        let forever = try ArticlesBinary.run(["sql", "--db", db, "--timeout", "1",
+                                              "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"])
+        #expect(forever.status == 1)
+        #expect(forever.stderr.contains("longer than 1 s") && forever.stderr.contains("--timeout"), "\(forever.stderr)")
+        let huge = try ArticlesBinary.run(["sql", "--db", db, "--memory-limit", "64", "SELECT length(randomblob(200000000))"])
+        #expect(huge.status == 1)
+        #expect(huge.stderr.contains("more than 64 MB") && huge.stderr.contains("--memory-limit"), "\(huge.stderr)")
+    }
+
+    @Test("csv cells that start like a formula get a leading quote unless --raw-csv")
+    func formulaInjection() throws {
+        let guarded = try ArticlesBinary.run(["sql", "--db", db, "--format", "csv", "SELECT '=HYPERLINK(\"x\")' AS a, '-1' AS b, '@x' AS c, 'plain' AS d"])
+        #expect(guarded.stdout == "a,b,c,d\r\n\"'=HYPERLINK(\"\"x\"\")\",'-1,'@x,plain\r\n", "\(guarded.stdout)")
+        let raw = try ArticlesBinary.run(["sql", "--db", db, "--format", "csv", "--raw-csv", "SELECT '=1+1' AS a"])
+        #expect(raw.stdout == "a\r\n=1+1\r\n")
+    }
 }

@@ -126,6 +126,32 @@ package final class Connection {
         return Statement(handle: pointer, connection: self, sql: sql)
     }
 
+    /// Compiles the first statement of `sql` and returns it with the text after it.
+    package func prepareFirst(_ sql: String) throws -> (Statement, tail: String) {
+        var pointer: OpaquePointer?
+        var tailOffset = 0
+        let code = sql.withCString { start -> Int32 in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(handle, start, -1, 0, &pointer, &tail)
+            if let tail { tailOffset = start.distance(to: tail) }
+            return code
+        }
+        guard code == SQLITE_OK, let pointer else {
+            if code == SQLITE_OK { throw ArticleStoreError.invalidInput("the SQL holds no statement") }
+            throw error(code: code, sql: sql)
+        }
+        let tail = String(decoding: Array(sql.utf8).dropFirst(tailOffset), as: UTF8.self)
+        return (Statement(handle: pointer, connection: self, sql: sql), tail)
+    }
+
+    /// Whether `sql` holds nothing to run (white space, `;` and comments only).
+    package func isOnlyWhitespaceOrComments(_ sql: String) throws -> Bool {
+        var pointer: OpaquePointer?
+        let code = sqlite3_prepare_v3(handle, sql, -1, 0, &pointer, nil)
+        defer { sqlite3_finalize(pointer) }
+        return code == SQLITE_OK ? pointer == nil : false
+    }
+
     /// A compiled statement from this connection's cache, reset and with cleared bindings.
     /// Use it for SQL that runs often; do not keep it past the next call with the same SQL.
     package func cachedStatement(_ sql: String) throws -> Statement {

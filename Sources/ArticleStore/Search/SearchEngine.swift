@@ -19,7 +19,12 @@ struct SearchEngine {
         return try run(SelectionSQL(filters, match: expression, analyzer: analyzer, highlightTerms: terms), options: options, raw: true)
     }
 
-    private func run(_ selection: SelectionSQL, options: SearchOptions, raw: Bool) throws -> SearchResults {
+    private func run(_ selection: SelectionSQL, options requested: SearchOptions, raw: Bool) throws -> SearchResults {
+        // Pages past 2^40 results are empty anyway; capping there keeps offset + limit + 1 from
+        // overflowing whatever the caller passes.
+        var options = requested
+        options.limit = min(max(0, options.limit), 1 << 40)
+        options.offset = min(max(0, options.offset), 1 << 40)
         let (from, whereClause, arguments, match) = (selection.from, selection.whereClause, selection.arguments, selection.match)
         let (highlightTerms, highlightPrefixes) = (selection.highlightTerms, selection.highlightPrefixes)
 

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// What hostile-input testing found at the command line (reliability round two): overflowing
+/// numbers, control characters in stored text, odd database paths, the exit-2 message.
+@Suite("hostile input at the command line (built binary)")
+struct HostileInputTests {
+    let directory: TemporaryDirectory
+    let db: String
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        db = directory.path("store.sqlite")
+        let records = [
+            #"{"title": "عنوان \u001b]0;pwned\u0007 \u001b[2J مع تحكم\r", "maintext": "نص عن التعاون العسكري \u001b[31m أحمر", "sitename": "مصدر\u001b[1m"}"#,
+            #"{"title": "خبر ثان عن التعاون", "maintext": "نص ثان عن التعاون العسكري"}"#,
+        ]
+        let input = directory.path("input.jsonl")
+        try (records.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let ingest = try ArticlesBinary.run(["ingest", "--db", db, "--quiet", input])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+    }
+
+    @Test("control characters in stored text are shown as visible escapes in tables and text, kept in JSON")
+    func terminalEscapes() throws {
+        for arguments in [["list", "--format", "table"], ["search", "--format", "table", "--color", "never", "التعاون"],
+                          ["show", "--format", "table", "1"]] {
+            let result = try ArticlesBinary.run([arguments[0], "--db", db] + arguments.dropFirst())
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D }, "\(arguments)")
+            #expect(result.stdout.contains("\\x1B"), "\(arguments): \(result.stdout)")
+        }
+        let json = try ArticlesBinary.run(["show", "--db", db, "--format", "json", "1"])
+        let title = try #require((try parseJSON(json.stdout) as? [String: Any])?["title"] as? String)
+        #expect(title.unicodeScalars.contains { $0.value == 0x1B })
+    }
+
+    @Test("offsets and limits at the integer limits give empty pages, not a trap", arguments: [
+        ["--offset", "9223372036854775797"], ["--limit", "9223372036854775807"],
+        ["--offset", "9223372036854775797", "--collapse"], ["--limit", "9223372036854775807", "--facets"],
+    ])
+    func integerLimits(options: [String]) throws {
+        let result = try ArticlesBinary.run(["search", "--db", db, "--format", "json"] + options + ["التعاون"])
+        #expect(result.status == 0, "\(options): \(result.stderr)")
+        #expect(try parseJSON(result.stdout) is [Any] || (try parseJSON(result.stdout) as? [String: Any])?["results"] != nil)
+    }
+
+    @Test("--db must name a regular file: empty, a device or a directory is refused, the path quoted when odd")
+    func databasePaths() throws {
+        for path in ["", "/dev/null", directory.url.path] {
+            let result = try ArticlesBinary.run(["stats", "--db", path])
+            #expect(result.status == 1, "\(path)")
+            #expect(result.stderr.hasPrefix("error: "), "\(path): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(path): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
+        let odd = directory.path("new\nline.sqlite")
+        let result = try ArticlesBinary.run(["stats", "--db", odd])
+        #expect(result.status == 1)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("\\n"), "\(result.stderr)")
+    }
+
+    @Test("a run with failed inputs exits 2 with the failures said once, and no empty error line")
+    func exitTwo() throws {
+        let bad = directory.path("bad.json")
+        try "{ not json".write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try ArticlesBinary.run(["ingest", "--db", db, bad])
+        #expect(result.status == 2)
+        #expect(!result.stderr.contains("error:  "), "\(result.stderr)")
+        #expect(!result.stderr.contains("see `articles help`"), "\(result.stderr)")
+    }
+}
