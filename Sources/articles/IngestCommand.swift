@@ -35,6 +35,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Largest JSON record (one JSON Lines line) accepted, in bytes.")
     var maxRecordBytes = 2 << 20
 
+    @Flag(name: .long, help: "List every path left out (hidden files, SQLite files, FIFOs and devices in a directory walk).")
+    var verbose = false
+
     @Argument(help: "Files, directories and '-' for stdin.")
     var paths: [String]
 
@@ -54,14 +57,27 @@ struct IngestCommand: ParsableCommand {
         let summary = try store.ingest(paths, options: ingestOptions, progress: handler)
         if showProgress { StandardError.write("\r\u{1B}[K") }
         for failure in summary.failures {
-            StandardError.write("error: \(failure.message)\n")
+            StandardError.write("error: \(TerminalText.visible(failure.message).replacingOccurrences(of: "\n", with: "\\n"))\n")
+        }
+        if summary.failureCount > summary.failures.count {
+            StandardError.write("error: \(summary.failureCount - summary.failures.count) more failures not listed\n")
+        }
+        if verbose {
+            for skip in summary.skipped {
+                StandardError.write("skipped: \(TerminalText.visible(skip.path).replacingOccurrences(of: "\n", with: "\\n")): \(skip.message)\n")
+            }
+            if summary.skippedCount > summary.skipped.count {
+                StandardError.write("skipped: \(summary.skippedCount - summary.skipped.count) more not listed\n")
+            }
         }
         if !options.quiet {
             var line = "ingested \(summary.files) input\(summary.files == 1 ? "" : "s"): \(summary.added) added, "
             line += "\(summary.duplicates) duplicate\(summary.duplicates == 1 ? "" : "s"), "
             if skipNearDuplicates != nil { line += "\(summary.nearDuplicates) near-duplicates skipped, " }
             if replace { line += "\(summary.replaced) replaced, " }
-            line += "\(summary.failures.count) failed in " + String(format: "%.2f", summary.seconds) + " s"
+            line += "\(summary.failureCount) failed"
+            if summary.skippedCount > 0 { line += ", \(summary.skippedCount) path\(summary.skippedCount == 1 ? "" : "s") skipped" + (verbose ? "" : " (--verbose lists them)") }
+            line += " in " + String(format: "%.2f", summary.seconds) + " s"
             StandardError.write(line + "\n")
         }
         if !summary.succeeded { throw ExitCode(2) }

@@ -18,15 +18,38 @@ public struct IngestSummary: Sendable, Equatable, Codable {
     public var nearDuplicates = 0
     /// Articles updated in place (`replace`).
     public var replaced = 0
-    /// Inputs that failed; the rest was ingested.
+    /// Inputs that failed, the first ``maximumListed`` of them; the rest was ingested.
     public var failures: [IngestFailure] = []
+    /// How many inputs failed in all (``failures`` lists at most ``maximumListed``).
+    public var failureCount = 0
+    /// Paths left out on purpose (hidden files, SQLite files, FIFOs and devices met in a
+    /// directory walk), the first ``maximumListed`` of them, with the reason.
+    public var skipped: [IngestFailure] = []
+    /// How many paths were left out in all.
+    public var skippedCount = 0
     /// Bytes of input read.
     public var bytes = 0
     /// Wall-clock seconds.
     public var seconds = 0.0
 
     /// True when every input was ingested.
-    public var succeeded: Bool { failures.isEmpty }
+    public var succeeded: Bool { failureCount == 0 }
+
+    /// The most failures and skipped paths listed; more are counted, so memory stays bounded
+    /// whatever the input.
+    public static let maximumListed = 1000
+
+    /// Records a failure (listed while there is room, always counted).
+    mutating func recordFailure(_ failure: IngestFailure) {
+        failureCount += 1
+        if failures.count < Self.maximumListed { failures.append(failure) }
+    }
+
+    /// Records a skipped path.
+    mutating func recordSkip(_ path: String, reason: String) {
+        skippedCount += 1
+        if skipped.count < Self.maximumListed { skipped.append(IngestFailure(path: path, message: reason)) }
+    }
 }
 
 /// Progress of a running ingest, reported to the caller's handler.

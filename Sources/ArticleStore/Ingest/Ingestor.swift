@@ -37,10 +37,10 @@ final class Ingestor {
                 do {
                     try write(article)
                 } catch let error as ArticleStoreError where !Self.isFatal(error) {
-                    summary.failures.append(IngestFailure(path: path, message: error.description))
+                    summary.recordFailure(IngestFailure(path: path, message: error.description))
                 }
             case let .failure(path, message):
-                summary.failures.append(IngestFailure(path: path, message: message))
+                summary.recordFailure(IngestFailure(path: path, message: message))
             }
             if summary.added % 256 == 0 { report(force: false) }
         }
@@ -66,15 +66,12 @@ final class Ingestor {
                     try ingestHandle(FileHandle.standardInput, path: "-")
                     continue
                 }
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    try fail(path, "\(path): no such file or directory")
-                    continue
-                }
-                if isDirectory.boolValue {
-                    for file in Self.files(under: path) { try ingestFile(file) }
-                } else {
-                    try ingestFile(path)
+                for entry in InputWalker.walk(path) {
+                    switch entry {
+                    case let .file(file): try ingestFile(file)
+                    case let .skipped(skipped, reason): summary.recordSkip(skipped, reason: reason)
+                    case let .failed(failed, message): try fail(failed, message)
+                    }
                 }
             }
             try pipeline.drain()
@@ -90,31 +87,9 @@ final class Ingestor {
 
     // MARK: Inputs
 
-    /// Regular files under a directory, recursively, skipping hidden files and SQLite files.
-    static func files(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            if name.contains(".sqlite") || name.hasSuffix(".db") { continue }
-            let full = (directory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(full)
-            }
-        }
-        return files.sorted()
-    }
-
     private static func countFiles(_ path: String) -> Int {
         if path == "-" { return 1 }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return 1 }
-        return isDirectory.boolValue ? files(under: path).count : 1
+        return InputWalker.walk(path).filter { if case .file = $0 { true } else { false } }.count
     }
 
     private func ingestFile(_ path: String) throws {
@@ -129,15 +104,41 @@ final class Ingestor {
     private func ingestHandle(_ handle: FileHandle, path: String) throws {
         summary.files += 1
         defer { report(force: false) }
-        let head = [UInt8](handle.readData(ofLength: 1 << 16))
+        var head = [UInt8](handle.readData(ofLength: 1 << 16))
+        var read: () -> [UInt8] = { [UInt8](handle.readData(ofLength: 1 << 16)) }
+        // UTF-16 with a byte-order mark: decoded whole (up to the document limit), then read as UTF-8.
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            var bytes = head
+            while bytes.count <= Self.maximumDocumentBytes {
+                let chunk = read()
+                if chunk.isEmpty { break }
+                bytes += chunk
+            }
+            guard bytes.count <= Self.maximumDocumentBytes,
+                  let text = String(data: Data(bytes), encoding: .utf16), !text.isEmpty else {
+                try fail(path, "\(path): UTF-16 text that cannot be decoded (or larger than \(Self.maximumDocumentBytes >> 20) MB); convert it to UTF-8")
+                return
+            }
+            head = Array(text.utf8)
+            read = { [] }
+        }
         let format = options.format ?? InputFormat.fromExtension(path) ?? InputFormat.sniff(head)
-        if format == .jsonl {
-            try ingestLines(InputLineReader(handle: handle, limit: options.maximumRecordBytes, prefix: head), path: path)
+        switch format {
+        case .jsonl:
+            let lines = InputLineReader(limit: options.maximumRecordBytes, prefix: head, read: read)
+            try ingestLines(lines, path: path)
             return
+        case .json:
+            // Arrays and object sequences are split into records as they stream in: memory
+            // stays bounded and one bad record costs only itself.
+            try ingestRecords(JSONRecordStream(prefix: head, limit: options.maximumRecordBytes, read: read), path: path)
+            return
+        case .page:
+            break
         }
         var bytes = head
         while bytes.count <= Self.maximumDocumentBytes {
-            let chunk = handle.readData(ofLength: 1 << 20)
+            let chunk = read()
             if chunk.isEmpty { break }
             bytes.append(contentsOf: chunk)
         }
@@ -154,20 +155,47 @@ final class Ingestor {
             return
         }
         do {
-            switch format {
-            case .page:
-                try add(try pageParser.parse(text, origin: path), path: path)
-            case .json:
-                var failures: [String] = []
-                let articles = try jsonReader.articles(fromDocument: text, origin: path) { failures.append($0) }
-                for failure in failures { try fail(path, failure) }
-                for article in articles { try add(article, path: path) }
-            case .jsonl:
-                break
-            }
+            try add(try pageParser.parse(text, origin: path), path: path)
         } catch let error as ArticleStoreError where !Self.isFatal(error) {
             try fail(path, error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)")
         }
+    }
+
+    /// Ingests the records of a JSON stream (an array, one object, or a sequence of objects).
+    private func ingestRecords(_ stream: JSONRecordStream, path: String) throws {
+        var stream = stream
+        var sawRecord = false
+        let preparer = writer.preparer
+        let jsonReader = jsonReader
+        let limit = options.maximumRecordBytes
+        while let item = stream.next() {
+            sawRecord = true
+            switch item {
+            case let .record(bytes, line, index):
+                try pipeline.submit {
+                    if bytes.contains(0) {
+                        return .failure(path: path, message: "\(path):\(line): binary data (NUL bytes) in record \(index), not JSON")
+                    }
+                    if let offset = InputValidation.firstInvalidUTF8Offset(bytes) {
+                        return .failure(path: path, message: "\(path):\(line): invalid UTF-8 at byte \(offset) of record \(index)")
+                    }
+                    do {
+                        let article = try jsonReader.article(fromLine: Data(bytes), origin: path, line: line)
+                        return .prepared(preparer.prepare(article), path: path)
+                    } catch let error as ArticleStoreError {
+                        return .failure(path: path, message: error.description + " (record \(index))")
+                    } catch {
+                        return .failure(path: path, message: "\(path):\(line): \(error) (record \(index))")
+                    }
+                }
+            case let .tooLong(bytes, line, index):
+                try fail(path, "\(path):\(line): record \(index) of \(bytes) bytes exceeds the \(limit)-byte record limit; skipped")
+            case let .malformed(message, line):
+                try fail(path, "\(path):\(line): malformed JSON: \(message)")
+            }
+        }
+        summary.bytes += stream.bytesRead
+        if !sawRecord { try fail(path, "\(path): empty file") }
     }
 
     private func ingestLines(_ reader: InputLineReader, path: String) throws {
@@ -242,7 +270,7 @@ final class Ingestor {
         guard force || now.timeIntervalSince(lastReport) >= 0.2 else { return }
         lastReport = now
         progress(IngestProgress(filesDone: summary.files, filesTotal: filesTotal, added: summary.added,
-                                duplicates: summary.duplicates, failed: summary.failures.count,
+                                duplicates: summary.duplicates, failed: summary.failureCount,
                                 bytes: summary.bytes, seconds: now.timeIntervalSince(started)))
     }
 }

@@ -8,7 +8,7 @@ struct InputLineReader {
         case tooLong(bytes: Int, number: Int)
     }
 
-    private let handle: FileHandle
+    private let read: () -> [UInt8]
     private let limit: Int
     private var buffer: [UInt8] = []
     private var start = 0
@@ -18,7 +18,12 @@ struct InputLineReader {
 
     /// - Parameter prefix: bytes already read from `handle` (for format sniffing).
     init(handle: FileHandle, limit: Int, prefix: [UInt8] = []) {
-        self.handle = handle
+        self.init(limit: limit, prefix: prefix) { [UInt8](handle.readData(ofLength: 1 << 16)) }
+    }
+
+    /// Lines from `read`, which returns the next chunk (empty at the end).
+    init(limit: Int, prefix: [UInt8] = [], read: @escaping () -> [UInt8]) {
+        self.read = read
         self.limit = limit
         self.buffer = prefix
         self.bytesRead = prefix.count
@@ -60,7 +65,7 @@ struct InputLineReader {
                 if overflow > 0 { return .tooLong(bytes: overflow + line.count, number: lineNumber) }
                 return .text(line, number: lineNumber)
             }
-            let chunk = handle.readData(ofLength: 1 << 16)
+            let chunk = read()
             if chunk.isEmpty { finished = true; continue }
             bytesRead += chunk.count
             if start > 0 {

@@ -55,6 +55,10 @@ package struct ScraperJSONReader: Sendable {
         guard let object = value as? [String: Any] else {
             throw ArticleStoreError.invalidInput("\(origin ?? "input"):\(line): not a JSON object")
         }
+        if Self.containsNUL(object) {
+            // SQLite would store it, and its length() and other tools would then disagree with the text.
+            throw ArticleStoreError.invalidInput("\(origin ?? "input"):\(line): a string holds a NUL character (\\u0000); the record was skipped")
+        }
         return try article(from: object, origin: origin, line: line)
     }
 
@@ -68,8 +72,19 @@ package struct ScraperJSONReader: Sendable {
         } catch {
             let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "malformed JSON"
             let (row, column) = Self.position(in: String(decoding: bytes, as: UTF8.self), detail: detail)
-            let where_ = line.map { "\(name):\($0):\(column)" } ?? "\(name):\(row):\(column)"
+            // A record's own rows count from the line it starts on.
+            let where_ = "\(name):\((line ?? 1) + row - 1):\(column)"
             throw ArticleStoreError.invalidInput("\(where_): malformed JSON (\(detail.hasSuffix(".") ? String(detail.dropLast()) : detail))")
+        }
+    }
+
+    /// Whether any string (key or value) inside a decoded JSON value holds U+0000.
+    static func containsNUL(_ value: Any) -> Bool {
+        switch value {
+        case let text as String: text.unicodeScalars.contains { $0.value == 0 }
+        case let object as [String: Any]: object.contains { containsNUL($0.key) || containsNUL($0.value) }
+        case let array as [Any]: array.contains(where: containsNUL)
+        default: false
         }
     }
 
