@@ -36,43 +36,43 @@ extension ArticleStore {
     }
 
     /// Extracts entities again from every stored article (after a gazetteer import, a merge or
-    /// an upgrade of the rules). Extracted entities no article mentions any more are removed;
+    /// an upgrade of the recognizer), in one transaction: interrupted, the store keeps its
+    /// previous mentions. Extracted entities no article mentions any more are removed;
     /// built-in and user entities stay. Returns the number of mentions stored.
     @discardableResult
     public func rebuildEntities(progress: ((Int, Int) -> Void)? = nil) throws -> Int {
         try write { connection in
-        invalidateGazetteer()
-        let gazetteer = self.gazetteer(connection)
-        let extractor = EntityExtractor(gazetteer: gazetteer)
-        let writer = EntityWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
-        let total = Int(try connection.scalar("SELECT count(*) FROM articles").int64 ?? 0)
-        var done = 0, mentions = 0
-        var lastID: Int64 = 0
-        try connection.transaction { try connection.execute("DELETE FROM mentions") }
-        while true {
-            let batch = try connection.rows("""
-                SELECT id, title, body, dateline, agency FROM articles WHERE id > ? ORDER BY id LIMIT 1000
-                """, [lastID])
-            guard let last = batch.last?["id"].int64 else { break }
-            try connection.transaction {
-                for row in batch {
-                    let article = Article(title: row["title"].string, body: row["body"].string ?? "", dateline: row["dateline"].string,
-                                          agency: row["agency"].string)
-                    let found = extractor.mentions(in: article)
-                    try writer.write(found, article: try ArticleReader.id(row))
-                    mentions += found.count
+            invalidateGazetteer()
+            let gazetteer = self.gazetteer(connection)
+            let extractor = EntityExtractor(gazetteer: gazetteer)
+            let writer = EntityWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
+            let total = Int(try connection.scalar("SELECT count(*) FROM articles").int64 ?? 0)
+            var done = 0, mentions = 0
+            var lastID: Int64 = 0
+            // One transaction: killed half-way, the store keeps its old mentions, never part of them.
+            return try connection.transaction {
+                try connection.execute("DELETE FROM mentions")
+                while true {
+                    let batch = try connection.rows("""
+                        SELECT id, title, body, dateline, agency FROM articles WHERE id > ? ORDER BY id LIMIT 1000
+                        """, [lastID])
+                    guard let last = batch.last?["id"].int64 else { break }
+                    for row in batch {
+                        let article = Article(title: row["title"].string, body: row["body"].string ?? "",
+                                              dateline: row["dateline"].string, agency: row["agency"].string)
+                        let found = extractor.mentions(in: article)
+                        try writer.write(found, article: try ArticleReader.id(row))
+                        mentions += found.count
+                    }
+                    lastID = last
+                    done += batch.count
+                    progress?(done, total)
                 }
+                try connection.execute("""
+                    DELETE FROM entities WHERE origin = 'extracted' AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)
+                    """)
+                return mentions
             }
-            lastID = last
-            done += batch.count
-            progress?(done, total)
-        }
-        try connection.transaction {
-            try connection.execute("""
-                DELETE FROM entities WHERE origin = 'extracted' AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)
-                """)
-        }
-        return mentions
         }
     }
 

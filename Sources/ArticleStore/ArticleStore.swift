@@ -55,13 +55,25 @@ public final class ArticleStore: Sendable {
         }
         if !inMemory { try Self.checkIsRegularFile(path) }
         self.path = inMemory ? ":memory:" : path
-        let connection = try Connection(path: inMemory ? ":memory:" : path, mode: inMemory ? .readWriteCreate : mode)
+        var connection = try Connection(path: inMemory ? ":memory:" : path, mode: inMemory ? .readWriteCreate : mode)
         let migrator = self.migrator
         var warnings: [String] = []
-        let ownership = try migrator.ownership(of: connection)
+        let ownership: Migrator.Ownership
+        do {
+            ownership = try migrator.ownership(of: connection)
+        } catch let ArticleStoreError.sqlite(code, _, _, _) where mode == .readOnly && !inMemory && (code == 8 || code == 14) {
+            // A WAL store in a directory this user cannot write (read-only media, another
+            // user's files): SQLite cannot make the -shm file. Read it as an immutable file.
+            connection = try Connection(path: path, mode: .readOnly, immutable: true)
+            ownership = try migrator.ownership(of: connection)
+            warnings.append("\(path) is read as an immutable file (its directory cannot be written); changes made meanwhile by others are not seen")
+        }
         try migrator.checkNotNewer(connection)
         if ownership == .articleStore {
-            try SchemaVerifier(migrations: migrator.migrations).verify(connection, version: try migrator.appliedVersion(in: connection))
+            let blockers = try SchemaVerifier(migrations: migrator.migrations).verify(connection, version: try migrator.appliedVersion(in: connection))
+            if mode.isWritable, let blocker = blockers.first {
+                throw ArticleStoreError.writesBlocked(path: path, object: blocker.object, dropSQL: blocker.dropSQL)
+            }
         }
         let migrating = (mode.isWritable || inMemory) && migrations == .apply
         if ownership == .empty && !migrating && migrations != .inspect {
@@ -171,8 +183,17 @@ public final class ArticleStore: Sendable {
             func fileSize(_ path: String) -> Int64 {
                 (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
             }
+            let articles = try count("articles")
+            var warnings: [String] = []
+            let indexed = try count("articles_fts_docsize")
+            if indexed != articles {
+                warnings.append("the full-text index has \(indexed) rows for \(articles) articles; searches miss or miscount articles until it is rebuilt")
+            }
+            if try SignatureBandIndex(connection: connection).isBehind() {
+                warnings.append("the near-duplicate band index is behind (an interrupted run); the next write or optimize catches it up")
+            }
             return StoreStatistics(
-                articles: try count("articles"),
+                articles: articles,
                 sources: try count("sources"),
                 tags: try count("tags"),
                 entities: try count("entities"),
@@ -180,7 +201,8 @@ public final class ArticleStore: Sendable {
                 schemaVersion: try migrator.appliedVersion(in: connection),
                 databaseBytes: pageCount * pageSize,
                 fileBytes: isInMemory ? 0 : fileSize(path) + fileSize(path + "-wal"),
-                sqliteVersion: SQLiteLibrary.version
+                sqliteVersion: SQLiteLibrary.version,
+                warnings: warnings
             )
         }
     }

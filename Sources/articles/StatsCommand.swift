@@ -23,7 +23,9 @@ struct StatsCommand: ParsableCommand {
             ("database_bytes", .int(stats.databaseBytes)),
             ("file_bytes", .int(stats.fileBytes)),
             ("sqlite_version", .string(stats.sqliteVersion)),
+            ("warnings", .array(stats.warnings.map(JSONValue.string))),
         ]
+        if !options.quiet { for warning in stats.warnings { StandardError.write("warning: \(warning)\n") } }
         switch options.outputFormat {
         case .json:
             StandardOutput.write(JSONValue.object(pairs).serialized() + "\n")

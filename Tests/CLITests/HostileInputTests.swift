@@ -70,4 +70,45 @@ struct HostileInputTests {
         #expect(!result.stderr.contains("error:  "), "\(result.stderr)")
         #expect(!result.stderr.contains("see `articles help`"), "\(result.stderr)")
     }
+
+    @Test("a store in a directory the user cannot write is still read (immutable open)")
+    func readOnlyDirectory() throws {
+        let root = directory.path("readonly")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let copy = root + "/store.sqlite"
+        let checkpoint = try ArticlesBinary.run(["optimize", "--db", db, "--quiet"])
+        #expect(checkpoint.status == 0, "\(checkpoint.stderr)")
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        #expect(chmod(copy, 0o444) == 0 && chmod(root, 0o555) == 0)
+        defer { chmod(root, 0o755) }
+        // As root every directory is writable: run as nobody when we are root.
+        let asNobody = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+        for command in [["search", "--format", "json", "التعاون"], ["list", "--format", "json"], ["stats", "--format", "json"]] {
+            let arguments = [command[0], "--db", copy] + command.dropFirst()
+            let result = asNobody
+                ? try ArticlesBinary.run(["--reuid=65534", "--regid=65534", "--clear-groups", ArticlesBinary.url.path] + arguments,
+                                         executable: "/usr/bin/setpriv")
+                : try ArticlesBinary.run(arguments)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(!result.stdout.isEmpty, "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: copy + "-shm"))
+    }
+
+    @Test("a UNIQUE index another tool added to articles blocks writes with the SQL to drop it; reads work")
+    func foreignUniqueIndex() throws {
+        let python = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE UNIQUE INDEX one_title ON articles(title)'); c.commit()"
+        let added = try ArticlesBinary.run([ "-c", python, db], executable: "/usr/bin/python3")
+        guard added.status == 0 else {
+            Issue.record("python3 could not add the index: \(added.stderr)")
+            return
+        }
+        let input = directory.path("more.jsonl")
+        try #"{"title": "خبر ثان عن التعاون", "maintext": "نص آخر تماما"}"#.write(toFile: input, atomically: true, encoding: .utf8)
+        let ingest = try ArticlesBinary.run(["ingest", "--db", db, input])
+        #expect(ingest.status == 1)
+        #expect(ingest.stderr.contains("unique index one_title on articles") && ingest.stderr.contains("DROP INDEX \"one_title\";"), "\(ingest.stderr)")
+        let search = try ArticlesBinary.run(["search", "--db", db, "--format", "json", "التعاون"])
+        #expect(search.status == 0, "\(search.stderr)")
+    }
 }

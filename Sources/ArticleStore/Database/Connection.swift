@@ -20,6 +20,23 @@ package final class Connection {
     package let path: String
     /// The mode it was opened in.
     package let mode: OpenMode
+    /// Whether it was opened as an immutable file (see ``init(path:mode:busyTimeout:immutable:)``).
+    package let isImmutable: Bool
+
+    /// `path` for a `file:` URI: characters that mean something in a URI percent-encoded.
+    static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
     let handle: OpaquePointer
     private var statementCache: StatementCache
     private var savepointCounter = 0
@@ -29,10 +46,14 @@ package final class Connection {
     /// Nothing is written to the file here except switching an existing writable ArticleStore
     /// database to WAL; files that are not SQLite are reported by ``validateReadable()``.
     /// - Parameter busyTimeout: milliseconds to wait for another process's lock.
-    package init(path: String, mode: OpenMode, busyTimeout: Int32 = 5000) throws {
+    /// - Parameter immutable: open read-only as an immutable file (`immutable=1`): no locks and
+    ///   no `-shm` file, for stores on read-only media or in directories the user cannot write.
+    ///   Only safe when nothing writes the file meanwhile.
+    package init(path: String, mode: OpenMode, busyTimeout: Int32 = 5000, immutable: Bool = false) throws {
         try SQLiteLibrary.checkRequirements()
         self.path = path
         self.mode = mode
+        self.isImmutable = immutable
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
@@ -40,7 +61,12 @@ package final class Connection {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
         var db: OpaquePointer?
-        let code = sqlite3_open_v2(path, &db, flags, nil)
+        var target = path
+        if immutable {
+            flags |= SQLITE_OPEN_URI
+            target = "file:" + Self.uriEscaped(path) + "?immutable=1"
+        }
+        let code = sqlite3_open_v2(target, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             let extended = db.map { sqlite3_extended_errcode($0) } ?? code

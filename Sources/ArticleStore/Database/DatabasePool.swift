@@ -72,7 +72,7 @@ final class DatabasePool: @unchecked Sendable {
         openReaders += 1
         readers.unlock()
         do {
-            let connection = try Connection(path: writer.path, mode: mode)
+            let connection = try Connection(path: writer.path, mode: mode, immutable: writer.isImmutable)
             try connection.execute("PRAGMA query_only = ON")
             return connection
         } catch {

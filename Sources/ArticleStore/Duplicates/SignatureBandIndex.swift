@@ -23,6 +23,12 @@ struct SignatureBandIndex {
         try connection.scalar("SELECT article_id FROM signature_band_watermark WHERE id = 1").int64 ?? 0
     }
 
+    /// Whether signatures above the watermark wait for their band rows (a run that was killed
+    /// between its last commit and its catch-up leaves them).
+    func isBehind() throws -> Bool {
+        try connection.scalar("SELECT EXISTS (SELECT 1 FROM article_signatures WHERE article_id > ?)", [try watermark()]).int64 == 1
+    }
+
     /// Records that every signature up to article `id` has its band rows.
     func advanceWatermark(to id: Int64) throws {
         try connection.run("""

@@ -26,6 +26,15 @@ package struct AggregatorPageParser: Sendable {
         case similar(String)
     }
 
+    /// What an empty page holds instead of text, for its error message.
+    private static func describe(source: String?, tags: String?, related: [String], similar: [String]) -> String {
+        var parts: [String] = []
+        if source != nil { parts.append("a source line") }
+        if tags != nil { parts.append("tags") }
+        if !related.isEmpty || !similar.isEmpty { parts.append("headings and headlines") }
+        return parts.isEmpty ? "blank lines" : parts.joined(separator: ", ")
+    }
+
     /// Parses one page. Throws ``ArticleStoreError/invalidInput(_:)`` when it holds no text.
     package func parse(_ text: String, origin: String? = nil) throws -> Article {
         var section = Section.main
@@ -67,6 +76,11 @@ package struct AggregatorPageParser: Sendable {
         }
 
         let (mainStory, embeddedStories) = splitEmbeddedStories(mainLines)
+        // Only a source line, tags or headings: storing it would make an empty article, and
+        // the next such page its "duplicate".
+        guard mainStory.contains(where: { !TextLines.isBlank($0) }) else {
+            throw ArticleStoreError.invalidInput("the page has no article text (only \(Self.describe(source: source, tags: tagLine, related: relatedLines, similar: similarLines)))")
+        }
         var article = Article(body: mainStory.joined(separator: "\n"), source: source, originPath: origin)
         if let first = mainStory.first, let (city, agency) = Self.dateline(first) {
             article.dateline = city

@@ -92,6 +92,11 @@ final class ArticleWriter {
     private var unbanded = 0
     /// Whether articles stored by this writer still wait for their band rows.
     var hasUnbandedArticles: Bool { unbanded > 0 }
+
+    /// Whether any stored signature waits for its band rows, this run's or an earlier run's.
+    func bandIndexIsBehind() throws -> Bool {
+        try unbanded > 0 || bands.isBehind()
+    }
     private var bandsCaughtUp = false
     /// The highest article id above the watermark whose bands were written at once (when
     /// skipping near-duplicates, after a catch-up emptied the tail).

@@ -28,9 +28,10 @@ final class WriteBatch {
     }
 
     /// Finishes the batch's deferred work and commits; `final` at the end of a run also brings
-    /// the near-duplicate band index up to date.
+    /// the near-duplicate band index up to date, including what an interrupted earlier run
+    /// left behind (so every writing run repairs it).
     func commit(final: Bool) throws {
-        if final, writer.hasUnbandedArticles, !connection.isInTransaction { try connection.execute("BEGIN IMMEDIATE") }
+        if final, !connection.isInTransaction, try writer.bandIndexIsBehind() { try connection.execute("BEGIN IMMEDIATE") }
         guard connection.isInTransaction else { return }
         try writer.finishBatch(final: final)
         try connection.execute("COMMIT")

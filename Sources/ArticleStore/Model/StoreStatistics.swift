@@ -13,4 +13,7 @@ public struct StoreStatistics: Sendable, Equatable, Codable {
     public var fileBytes: Int64
     /// The linked SQLite library's version.
     public var sqliteVersion: String
+    /// Derived data that is incomplete or out of step with the articles (index rows missing,
+    /// near-duplicate bands behind), each with what repairs it; empty when all is in step.
+    public var warnings: [String] = []
 }

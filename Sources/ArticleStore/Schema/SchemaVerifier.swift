@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that a store's schema is exactly what its applied migrations create, so a file from
 /// elsewhere cannot smuggle in triggers or views that run when our statements touch its tables
 /// (with `trusted_schema=OFF` SQLite already refuses unsafe functions in them; this refuses the
@@ -9,8 +11,13 @@
 struct SchemaVerifier {
     let migrations: [Migration]
 
-    func verify(_ connection: Connection, version: Int) throws {
-        let expected = try Self.objects(in: try expectedSchema(version: version))
+    /// Checks the schema; returns the user's additions that would make ArticleStore's own
+    /// writes fail (a UNIQUE index on one of its tables), which block writing but not reading.
+    @discardableResult
+    func verify(_ connection: Connection, version: Int) throws -> [WriteBlocker] {
+        let expectedConnection = try expectedSchema(version: version)
+        let expected = try Self.objects(in: expectedConnection)
+        let ourTables = Set(expected.keys.filter { $0.type == "table" }.map(\.name))
         let actual = try Self.objects(in: connection)
         for (key, sql) in expected {
             guard let found = actual[key] else {
@@ -20,11 +27,25 @@ struct SchemaVerifier {
                 throw tampered(connection, "its \(key.type) \(key.name) was changed")
             }
         }
+        var blockers: [WriteBlocker] = []
         for key in actual.keys.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) }) where expected[key] == nil {
             if key.type == "trigger" || key.type == "view" {
                 throw tampered(connection, "it has a \(key.type) \(key.name) that ArticleStore did not create")
             }
+            if key.type == "index", let sql = actual[key], Self.normalized(sql).uppercased().hasPrefix("CREATE UNIQUE INDEX"),
+               let table = try connection.rows("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name = ?", [key.name]).first?["tbl_name"].string,
+               ourTables.contains(table) {
+                blockers.append(WriteBlocker(object: "unique index \(key.name) on \(table)",
+                                             dropSQL: "DROP INDEX \"" + key.name.replacingOccurrences(of: "\"", with: "\"\"") + "\";"))
+            }
         }
+        return blockers
+    }
+
+    /// A user's addition that would make ArticleStore's writes fail, and the SQL that removes it.
+    struct WriteBlocker: Equatable {
+        let object: String
+        let dropSQL: String
     }
 
     private func tampered(_ connection: Connection, _ detail: String) -> ArticleStoreError {

@@ -129,4 +129,53 @@ struct HostileIngestTests {
         #expect(summary.failureCount == 1)
         #expect(summary.failures.first?.message.contains("cannot be read") == true)
     }
+
+    @Test("a page with no article text is an error for that file, not an empty article")
+    func emptyPage() throws {
+        let onlySource = try write("source.txt", "المصدر: جريدة الوطن\n")
+        let onlyTags = try write("tags.txt", "كلمات دلالية: إيران، روسيا\n")
+        let good = try write("good.txt", "خبر جيد عن الطقس في القاهرة.\n")
+        let summary = try store.ingest([onlySource, onlyTags, good])
+        #expect(summary.added == 1)
+        #expect(summary.failureCount == 2)
+        #expect(summary.failures.allSatisfy { $0.message.contains("no article text") }, "\(summary.failures)")
+    }
+
+    @Test("every writing run catches up a band index an interrupted run left behind")
+    func bandCatchUp() throws {
+        let path = try write("feed.jsonl", (0..<30).map { Self.record($0) }.joined(separator: "\n") + "\n")
+        try store.ingest([path])
+        // What a kill between the last commit and the catch-up leaves: signatures, no bands.
+        try store.connection.execute("DELETE FROM signature_bands; UPDATE signature_band_watermark SET article_id = 0")
+        #expect(try store.statistics().warnings.contains { $0.contains("band index is behind") })
+        // A re-run that adds nothing repairs it.
+        let again = try store.ingest([path])
+        #expect(again.added == 0)
+        #expect(try store.connection.scalar("SELECT count(*) FROM signature_bands").int64 ?? 0 > 0)
+        #expect(try store.statistics().warnings.isEmpty)
+    }
+
+    @Test("stats warns when the full-text index is out of step with the articles")
+    func statsWarnings() throws {
+        try store.add(Article(title: "عنوان", body: "نص عن الطقس"))
+        #expect(try store.statistics().warnings.isEmpty)
+        try store.connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        #expect(try store.statistics().warnings.contains { $0.contains("full-text index has 0 rows for 1 articles") })
+    }
+
+    @Test("entities --rebuild is one transaction: a reader sees the old mentions until it commits")
+    func atomicRebuild() throws {
+        let lines = (0..<1200).map { #"{"title": "عباس عرقجي في موسكو \#($0)", "maintext": "قال وزير الخارجية عباس عرقجي في موسكو اليوم \#($0)", "url": "https://example.org/\#($0)"}"# }
+        try store.ingest([try write("people.jsonl", lines.joined(separator: "\n") + "\n")])
+        let before = try store.statistics().mentions
+        #expect(before > 0)
+        let reader = try ArticleStore(path: store.path, mode: .readOnly)
+        var seenDuring: [Int] = []
+        try store.rebuildEntities { done, _ in
+            seenDuring.append((try? reader.statistics().mentions) ?? -1)
+        }
+        #expect(seenDuring.count == 2)
+        #expect(seenDuring.allSatisfy { $0 == before }, "\(seenDuring) vs \(before)")
+        #expect(try reader.statistics().mentions == before)
+    }
 }
