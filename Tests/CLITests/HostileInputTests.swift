@@ -111,4 +111,19 @@ struct HostileInputTests {
         let search = try ArticlesBinary.run(["search", "--db", db, "--format", "json", "التعاون"])
         #expect(search.status == 0, "\(search.stderr)")
     }
+
+    @Test("an unreadable directory in a walk is a failure (exit 2), tested as nobody",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root to switch to nobody"))
+    func unreadableDirectoryAsNobody() throws {
+        let root = directory.path("shared-inputs")
+        try FileManager.default.createDirectory(atPath: root + "/closed", withIntermediateDirectories: true)
+        try #"{"title": "خبر", "maintext": "نص عن الطقس"}"#.write(toFile: root + "/open.jsonl", atomically: true, encoding: .utf8)
+        try #"{"title": "سر", "maintext": "نص مخفي"}"#.write(toFile: root + "/closed/secret.jsonl", atomically: true, encoding: .utf8)
+        #expect(chmod(root, 0o777) == 0 && chmod(root + "/closed", 0o700) == 0)
+        let result = try ArticlesBinary.run(["--reuid=65534", "--regid=65534", "--clear-groups", ArticlesBinary.url.path,
+                                             "ingest", "--db", root + "/store.sqlite", root], executable: "/usr/bin/setpriv")
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("closed: directory cannot be read"), "\(result.stderr)")
+        #expect(result.stderr.contains("1 added"), "\(result.stderr)")
+    }
 }
