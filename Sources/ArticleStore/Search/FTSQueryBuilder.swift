@@ -13,6 +13,12 @@ struct FTSQueryBuilder {
     private(set) var highlightTerms: [String] = []
     /// Prefixes of positive `prefix*` words, for highlighting.
     private(set) var highlightPrefixes: [String] = []
+    /// For each positive word the stemmer shortened, its normalized form without the article:
+    /// a document with that form itself (كاميرون) ranks above one that only shares the stem
+    /// (كاميرات). See ``SearchEngine``.
+    /// Each entry lists the forms that count for one word (typed with a proclitic, the bare
+    /// word counts too).
+    private(set) var exactForms: [[String]] = []
 
     /// All-words mode also matches indexed forms with a proclitic added (وزير → لوزير). Any-word
     /// mode does not: there every form is scored as a term of its own, and the rare clitic forms'
@@ -49,7 +55,10 @@ struct FTSQueryBuilder {
             result.append(stem)
         }
         let word = token.normalized
-        if let first = word.first, Self.proclitics.contains(first), word.count >= 5, token.stem.first == first {
+        // Strip a typed proclitic only when the word as typed is not itself in the index: a name
+        // that starts with one of these letters (كاميرون) must not turn into another word (أمير).
+        if let first = word.first, Self.proclitics.contains(first), word.count >= 5, token.stem.first == first,
+           try !isIndexed(token.stem) {
             try add(String(word.dropFirst())) { String(first) + $0 == token.stem }
         }
         if addProclitics, word.count >= 4, !word.hasPrefix("ال"), token.stem.count >= 4 {
@@ -135,6 +144,15 @@ struct FTSQueryBuilder {
             !$0.isStopword && $0.stemLength > 0 && !(dropQuestionWords && QuestionWords.contains(normalized: $0.normalized))
         }
         guard let last = tokens.last else { return nil }
+        if !negated && !prefix {
+            for token in tokens {
+                let form = Self.withoutArticle(token.normalized)
+                guard form != token.stem, form.count >= 3, !exactForms.contains(where: { $0.first == form }) else { continue }
+                var forms = [form]
+                if let first = form.first, Self.proclitics.contains(first), form.count >= 5 { forms.append(String(form.dropFirst())) }
+                exactForms.append(forms)
+            }
+        }
         if prefix {
             let stub = Self.withoutArticle(last.normalized)
             if !negated { highlightPrefixes.append(stub) }

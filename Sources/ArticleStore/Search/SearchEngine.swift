@@ -49,27 +49,35 @@ struct SearchEngine {
               LEFT JOIN sources AS s ON s.id = x.source_id
              ORDER BY \(order("page."))
             """
-        let allArguments = scoreArguments + arguments + [.integer(Int64(options.limit)), .integer(Int64(options.offset))]
+        // When a query word was shortened by the stemmer, rank a window of the best matches
+        // again: documents with the word's own form first (كاميرون before كاميرات), bm25 within.
+        let exactForms = byRelevance && !raw && options.preferExactForms ? selection.exactForms : []
+        let reranking = !exactForms.isEmpty && options.offset + options.limit <= Self.exactWindow
+        let (fetchLimit, fetchOffset) = reranking ? (Self.exactWindow, 0) : (options.limit, options.offset)
+        let allArguments = scoreArguments + arguments + [.integer(Int64(fetchLimit)), .integer(Int64(fetchOffset))]
         // Without filters the count needs the full-text index only.
         let countSQL = match != nil && !selection.hasFilters
             ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
             : "SELECT count(*) FROM \(from) \(whereClause)"
-        let rows: [Row]
+        var rows: [Row]
         let total: Int
         var ranSQL = sql
         var ranArguments = allArguments
         do {
             if let match, byRelevance, !selection.hasFilters,
-               let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: options.limit, offset: options.offset) {
+               let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: fetchLimit, offset: fetchOffset) {
                 rows = fast
                 ranSQL = Self.indexRankingSQL
-                ranArguments = scoreArguments + [.text(match), .integer(Int64(options.offset + options.limit + 1))]
+                ranArguments = scoreArguments + [.text(match), .integer(Int64(fetchOffset + fetchLimit + 1))]
             } else {
                 rows = try connection.rows(sql, allArguments)
             }
             total = Int(try connection.scalar(countSQL, arguments).int64 ?? 0)
         } catch let ArticleStoreError.sqlite(_, _, message, _) where raw || message.contains("fts5") {
             throw ArticleStoreError.invalidQuery(message: "the FTS5 expression is not valid: \(message)", position: nil)
+        }
+        if reranking {
+            rows = Array(try rerankByExactForms(rows, exactForms).dropFirst(options.offset).prefix(options.limit))
         }
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: Set(highlightTerms), prefixes: highlightPrefixes)
@@ -87,6 +95,28 @@ struct SearchEngine {
         let explanation = SearchExplanation(matchExpression: match, sql: ranSQL, arguments: ranArguments,
                                             highlightTerms: highlightTerms + highlightPrefixes.map { $0 + "*" }, notes: selection.notes)
         return SearchResults(hits: hits, total: total, facets: facets, explanation: explanation)
+    }
+
+    /// The best matches ranked again by exact word forms (pages inside it only).
+    static let exactWindow = 50
+
+    /// `rows` (best first) reordered stably by how many of `forms` each document's title and
+    /// body contain after normalization.
+    private func rerankByExactForms(_ rows: [Row], _ forms: [[String]]) throws -> [Row] {
+        let tags = try connection.cachedStatement("SELECT group_concat(spelling, ' ') FROM article_tags WHERE article_id = ?")
+        let counted = try rows.enumerated().map { index, row -> (Int, Int, Row) in
+            let text = analyzer.normalize((row["title"].string ?? "") + " " + (row["body"].string ?? ""))
+            var found = forms.filter { $0.contains(where: text.contains) }.count
+            if found < forms.count, let id = row["id"].int64 {
+                // The tags are a field too (read only when the text lacks a form).
+                try tags.bind([id])
+                let spelled = try tags.step() ? analyzer.normalize(tags.value(at: 0).string ?? "") : ""
+                tags.reset()
+                if !spelled.isEmpty { found = forms.filter { $0.contains { text.contains($0) || spelled.contains($0) } }.count }
+            }
+            return (found, index, row)
+        }
+        return counted.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.map(\.2)
     }
 
     static let indexRankingSQL = """

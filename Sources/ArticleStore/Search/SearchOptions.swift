@@ -22,6 +22,9 @@ public struct SearchOptions: Sendable, Equatable {
     /// Show one article per group of near-duplicates (estimated similarity at or above this,
     /// 0...1); nil shows all. Hidden ids are in ``SearchResults/collapsed``.
     public var collapseNearDuplicates: Double?
+    /// Rank documents that hold a query word's own form (كاميرون) above those that only share
+    /// its stem (كاميرات), among the best 50 matches. On by default.
+    public var preferExactForms = true
 
     public init(limit: Int = 10, offset: Int = 0, sort: Sort = .relevance, facets: Bool = false, facetLimit: Int = 10,
                 snippetWords: Int = 30, weights: (title: Double, body: Double, tags: Double) = (3, 1, 2),
@@ -39,7 +42,7 @@ public struct SearchOptions: Sendable, Equatable {
     public static func == (lhs: SearchOptions, rhs: SearchOptions) -> Bool {
         lhs.limit == rhs.limit && lhs.offset == rhs.offset && lhs.sort == rhs.sort && lhs.facets == rhs.facets
             && lhs.facetLimit == rhs.facetLimit && lhs.snippetWords == rhs.snippetWords
-            && lhs.collapseNearDuplicates == rhs.collapseNearDuplicates
+            && lhs.collapseNearDuplicates == rhs.collapseNearDuplicates && lhs.preferExactForms == rhs.preferExactForms
             && lhs.weights.title == rhs.weights.title && lhs.weights.body == rhs.weights.body && lhs.weights.tags == rhs.weights.tags
     }
 }

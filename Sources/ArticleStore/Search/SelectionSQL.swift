@@ -20,6 +20,8 @@ struct SelectionSQL {
     let highlightPrefixes: [String]
     /// How the query was read where it was not valid syntax, and why it may match nothing.
     let notes: [String]
+    /// Normalized forms of query words the stemmer shortened (see ``FTSQueryBuilder/exactForms``).
+    var exactForms: [[String]] = []
 
     /// Builds the clauses for `selection`; `connection` answers whether a query variant is
     /// indexed (the proclitic fallback of ``FTSQueryBuilder``).
@@ -43,6 +45,7 @@ struct SelectionSQL {
         try self.init(selection, match: match, analyzer: analyzer)
         self = SelectionSQL(from: from, whereClause: whereClause, arguments: arguments, match: match, hasFilters: hasFilters,
                             highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, notes: notes)
+        exactForms = builder.exactForms
     }
 
     /// Builds the clauses for the filters of `selection` and an FTS5 expression given as is
