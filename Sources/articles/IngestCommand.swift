@@ -59,6 +59,9 @@ struct IngestCommand: ParsableCommand {
         for failure in summary.failures {
             StandardError.write("error: \(TerminalText.visible(failure.message).replacingOccurrences(of: "\n", with: "\\n"))\n")
         }
+        if summary.unreadableDates > 0 && !options.quiet {
+            StandardError.write("warning: \(summary.unreadableDates) date\(summary.unreadableDates == 1 ? "" : "s") could not be read; stored as given in published_raw/modified_raw, with no normalized date\n")
+        }
         if summary.failureCount > summary.failures.count {
             StandardError.write("error: \(summary.failureCount - summary.failures.count) more failures not listed\n")
         }

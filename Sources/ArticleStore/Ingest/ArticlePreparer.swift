@@ -14,7 +14,7 @@ struct ArticlePreparer: Sendable {
         let title = article.title.map(analyzer.analyze)
         let titleKey = title.map { $0.stemsText(includingStopwords: true) }
         let tagsTerms = article.tags.isEmpty ? "" : keys.terms(article.tags.joined(separator: "\n"))
-        return PreparedArticle(
+        var prepared = PreparedArticle(
             article: article,
             contentHash: keys.contentHash(article, normalizedBody: body.normalizedText, titleKey: titleKey ?? ""),
             titleTerms: title?.termsText ?? "",
@@ -28,5 +28,13 @@ struct ArticlePreparer: Sendable {
             mentions: extractor?.mentions(in: article, title: title, body: body.words.isEmpty ? nil : body),
             embedded: article.embedded.map(prepare),
             related: article.related.map(prepare))
+        for (raw, normalizedPath, rawPath) in [(article.published, \PreparedArticle.published, \PreparedArticle.publishedRaw),
+                                               (article.modified, \PreparedArticle.modified, \PreparedArticle.modifiedRaw)] {
+            guard let raw, !TextLines.isBlank(raw) else { continue }
+            prepared[keyPath: rawPath] = raw
+            prepared[keyPath: normalizedPath] = DateNormalizer.normalize(raw)
+            if prepared[keyPath: normalizedPath] == nil { prepared.unreadableDates += 1 }
+        }
+        return prepared
     }
 }

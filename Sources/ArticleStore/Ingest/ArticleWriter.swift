@@ -16,6 +16,8 @@ final class ArticleWriter {
         var duplicates = 0
         var replaced = 0
         var nearDuplicates = 0
+        /// Dates given that could not be read (stored raw, normalized NULL).
+        var unreadableDates = 0
     }
 
     /// Skip articles whose estimated similarity to a stored one reaches this (nil: keep all).
@@ -168,6 +170,7 @@ final class ArticleWriter {
         let hash = prepared.contentHash, signature = prepared.signature
         let titleTerms = prepared.titleTerms, bodyTerms = prepared.bodyTerms, tagsTerms = prepared.tagsTerms
         let titleKey = prepared.titleKey
+        counts.unreadableDates += prepared.unreadableDates
         if let threshold = nearDuplicateThreshold, article.kind == .article, !signature.isEmpty,
            try connection.scalar("SELECT id FROM articles WHERE content_hash = ?", [hash]).int64 == nil,
            let (existing, _) = try NearDuplicateFinder(bandedOnly: connection).mostSimilar(to: signature, atLeast: threshold) {
@@ -178,15 +181,17 @@ final class ArticleWriter {
         let authors = article.authors.isEmpty ? nil : JSONValue.array(article.authors.map(JSONValue.string)).serialized()
         let values: [any DatabaseBindable] = [
             sourceID, article.title, article.body, article.dateline, article.agency, article.url,
-            article.published, article.modified, article.language, authors, article.description,
+            prepared.published, prepared.modified, article.language, authors, article.description,
             article.kind.rawValue, article.isPartial, article.rest, article.extra, hash,
             article.originPath, article.originLine, titleTerms, bodyTerms, tagsTerms, titleKey,
+            prepared.publishedRaw, prepared.modifiedRaw,
         ]
         let inserted = try connection.rows("""
             INSERT INTO articles(source_id, title, body, dateline, agency, url, published, modified, language,
                                  authors, description, kind, is_partial, rest, extra, content_hash,
-                                 origin_path, origin_line, title_terms, body_terms, tags_terms, title_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 origin_path, origin_line, title_terms, body_terms, tags_terms, title_key,
+                                 published_raw, modified_raw)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(content_hash) DO NOTHING
             RETURNING id
             """, values)
@@ -210,7 +215,8 @@ final class ArticleWriter {
                 UPDATE articles SET source_id = ?, title = ?, body = ?, dateline = ?, agency = ?, url = ?, published = ?,
                        modified = ?, language = ?, authors = ?, description = ?, kind = ?, is_partial = ?, rest = ?,
                        extra = ?, content_hash = ?, origin_path = ?, origin_line = ?, title_terms = ?, body_terms = ?,
-                       tags_terms = ?, title_key = ?, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                       tags_terms = ?, title_key = ?, published_raw = ?, modified_raw = ?,
+                       ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                  WHERE id = ?
                 """, values + [id])
             try removeTags(of: id)

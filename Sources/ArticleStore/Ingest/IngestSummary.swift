@@ -27,6 +27,9 @@ public struct IngestSummary: Sendable, Equatable, Codable {
     public var skipped: [IngestFailure] = []
     /// How many paths were left out in all.
     public var skippedCount = 0
+    /// Dates (published or modified) that could not be read: stored as given in
+    /// `published_raw`/`modified_raw`, with NULL in the normalized column.
+    public var unreadableDates = 0
     /// Bytes of input read.
     public var bytes = 0
     /// Wall-clock seconds.

@@ -250,6 +250,7 @@ final class Ingestor {
         summary.duplicates += after.duplicates - before.duplicates
         summary.replaced += after.replaced - before.replaced
         summary.nearDuplicates += after.nearDuplicates - before.nearDuplicates
+        summary.unreadableDates += after.unreadableDates - before.unreadableDates
     }
 
     /// Errors that stop the whole run (the disk, the file, the lock), as opposed to one bad input.

@@ -18,6 +18,13 @@ struct PreparedArticle: Sendable {
     let headlineKeys: [String]
     /// Entity mentions; nil when entities are not extracted.
     let mentions: [EntityMention]?
+    /// `published` and `modified` in ISO 8601 (nil when absent or unreadable), and as given.
+    var published: String?
+    var publishedRaw: String?
+    var modified: String?
+    var modifiedRaw: String?
+    /// Dates given that could not be read (stored raw only).
+    var unreadableDates = 0
     let embedded: [PreparedArticle]
     let related: [PreparedArticle]
 }

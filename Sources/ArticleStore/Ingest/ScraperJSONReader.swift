@@ -16,6 +16,7 @@ package struct ScraperJSONReader: Sendable {
         // ArticleStore's own export (`articles export --format jsonl`), so a store round-trips.
         "dateline", "agency", "kind", "partial", "rest", "extra", "related", "embedded", "similar",
         "id", "parents", "similar_links", "entities", "content_hash", "origin", "origin_line", "ingested_at",
+        "published_raw", "modified_raw",
     ]
 
     /// Decodes every record of a JSON document (an object or an array of objects).
@@ -168,8 +169,8 @@ package struct ScraperJSONReader: Sendable {
         return Article(
             title: title, body: body, dateline: string("dateline"), agency: string("agency"),
             source: sourceName ?? domain, sourceDomain: domain, url: url,
-            published: Self.isoDate(string("date_publish", "date", "published", "date_published", "datePublished")),
-            modified: Self.isoDate(string("date_modify", "date_modified", "modified")),
+            published: string("published_raw", "date_publish", "date", "published", "date_published", "datePublished"),
+            modified: string("modified_raw", "date_modify", "date_modified", "modified"),
             language: string("language", "lang"), authors: authors,
             description: string("description", "excerpt"), tags: tags,
             kind: string("kind").flatMap(ArticleKind.init(rawValue:)) ?? .article,
@@ -180,15 +181,6 @@ package struct ScraperJSONReader: Sendable {
             originPath: origin, originLine: line)
     }
 
-    /// `2024-05-01 10:00:00` (news-please) → `2024-05-01T10:00:00`; other values as given.
-    static func isoDate(_ value: String?) -> String? {
-        guard var value = value.map(TextLines.trim), !value.isEmpty else { return nil }
-        let scalars = Array(value.unicodeScalars)
-        if scalars.count >= 19, scalars[10] == " ", scalars[4] == "-", scalars[13] == ":" {
-            value = String(value.prefix(10)) + "T" + String(value.dropFirst(11))
-        }
-        return value
-    }
 }
 
 extension JSONValue {

@@ -59,8 +59,12 @@ public struct StoredArticle: Sendable, Equatable, Codable {
     public let source: String?
     public let sourceDomain: String?
     public let url: String?
+    /// ISO 8601 (see the README's date table); nil when absent or unreadable.
     public let published: String?
     public let modified: String?
+    /// The dates as the input wrote them (nil for articles stored before ArticleStore kept them).
+    public var publishedRaw: String? = nil
+    public var modifiedRaw: String? = nil
     public let language: String?
     public let authors: [String]
     public let description: String?
@@ -88,7 +92,10 @@ public struct StoredArticle: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, title, body, dateline, agency, source
         case sourceDomain = "source_domain"
-        case url, published, modified, language, authors, description, kind
+        case url, published, modified
+        case publishedRaw = "published_raw"
+        case modifiedRaw = "modified_raw"
+        case language, authors, description, kind
         case isPartial = "partial"
         case tags, embedded, related
         case similarHeadlines = "similar"
@@ -112,6 +119,8 @@ public struct StoredArticle: Sendable, Equatable, Codable {
         try container.encode(url, forKey: .url)
         try container.encode(published, forKey: .published)
         try container.encode(modified, forKey: .modified)
+        try container.encodeIfPresent(publishedRaw, forKey: .publishedRaw)
+        try container.encodeIfPresent(modifiedRaw, forKey: .modifiedRaw)
         try container.encode(language, forKey: .language)
         try container.encode(authors, forKey: .authors)
         try container.encode(description, forKey: .description)
@@ -145,6 +154,8 @@ public struct StoredArticle: Sendable, Equatable, Codable {
         url = try container.decodeIfPresent(String.self, forKey: .url)
         published = try container.decodeIfPresent(String.self, forKey: .published)
         modified = try container.decodeIfPresent(String.self, forKey: .modified)
+        publishedRaw = try container.decodeIfPresent(String.self, forKey: .publishedRaw)
+        modifiedRaw = try container.decodeIfPresent(String.self, forKey: .modifiedRaw)
         language = try container.decodeIfPresent(String.self, forKey: .language)
         authors = try container.decodeIfPresent([String].self, forKey: .authors) ?? []
         description = try container.decodeIfPresent(String.self, forKey: .description)

@@ -9,7 +9,7 @@ struct ArticleReader {
         guard let row = try connection.rows("""
             SELECT a.id, a.title, a.body, a.dateline, a.agency, s.name AS source, s.domain AS source_domain, a.url,
                    a.published, a.modified, a.language, a.authors, a.description, a.kind, a.is_partial, a.rest, a.extra,
-                   a.content_hash, a.origin_path, a.origin_line, a.ingested_at
+                   a.content_hash, a.origin_path, a.origin_line, a.ingested_at, a.published_raw, a.modified_raw
               FROM articles AS a LEFT JOIN sources AS s ON s.id = a.source_id
              WHERE a.id = ?
             """, [id]).first else { return nil }
@@ -21,7 +21,7 @@ struct ArticleReader {
             guard let text = row["authors"].string else { return [] }
             return (try? JSONArrayOfStrings.decode(text)) ?? [text]
         }()
-        return StoredArticle(
+        var article = StoredArticle(
             id: id, title: row["title"].string, body: row["body"].string ?? "", dateline: row["dateline"].string,
             agency: row["agency"].string, source: row["source"].string, sourceDomain: row["source_domain"].string,
             url: row["url"].string, published: row["published"].string, modified: row["modified"].string,
@@ -32,6 +32,9 @@ struct ArticleReader {
             ingestedAt: try Self.text(row, "ingested_at"),
             tags: tags, embedded: try linked(id, "embedded"), related: try linked(id, "related"),
             similar: try similarHeadlines(id), entities: try entities(of: id), parents: parents)
+        article.publishedRaw = row["published_raw"].string
+        article.modifiedRaw = row["modified_raw"].string
+        return article
     }
 
     /// Listings of the articles `selection` selects, newest first (by published date, then id).

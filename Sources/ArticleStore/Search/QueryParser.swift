@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses the query syntax into a ``ArticleSelection``. User text never reaches FTS5 as it is: it is
 /// parsed here, then every word is analyzed and quoted by the search engine.
 ///
@@ -343,11 +345,11 @@ package struct QueryParser: Sendable {
             case "entity": filters.entities.append(value)
             case "lang": filters.languages.append(value.lowercased())
             case "after", "before":
-                guard QueryParser.isDate(value) else {
-                    try problem("\(name): takes a date as YYYY-MM-DD, YYYY-MM or YYYY; read as text", at: position)
+                guard let date = QueryParser.filterDate(value) else {
+                    try problem("\(name): takes a date (YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY, 1 أيلول 2024...); read as text", at: position)
                     return .phrase(value, field: nil)
                 }
-                if name == "after" { filters.after = value } else { filters.before = value }
+                if name == "after" { filters.after = date } else { filters.before = date }
             default: break
             }
             return nil
@@ -367,6 +369,15 @@ package struct QueryParser: Sendable {
             (filters.sources + filters.tags + filters.entities + filters.languages + [filters.after, filters.before].compactMap { $0 })
                 .map { .phrase($0, field: nil) }
         }
+    }
+
+    /// A filter date in the form stored dates have: `YYYY`, `YYYY-MM` as given, anything else
+    /// through ``DateNormalizer`` (`2015-8-1`, `1/8/2015`, `2015-08-01T00:00`, Arabic digits and
+    /// month names); nil when it is not a date.
+    static func filterDate(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if isDate(trimmed) { return trimmed }
+        return DateNormalizer.normalize(trimmed)
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with plausible numbers.

@@ -90,9 +90,9 @@ struct SelectionSQL {
             [.text($0.lowercased()), .text($0.lowercased())]
         }
         for (name, date, comparison) in [("after", selection.after, ">="), ("before", selection.before, "<")] {
-            guard let date else { continue }
-            guard QueryParser.isDate(date) else {
-                throw ArticleStoreError.invalidQuery(message: "\(name) takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not \(date)", position: nil)
+            guard let given = date else { continue }
+            guard let date = QueryParser.filterDate(given) else {
+                throw ArticleStoreError.invalidQuery(message: "\(name) takes a date as YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY or with a month name, not \(given)", position: nil)
             }
             conditions.append("a.published \(comparison) ?")
             arguments.append(.text(date))

@@ -27,7 +27,7 @@ struct ScraperJSONReaderTests {
         #expect(article.title == "إيران وروسيا: تعاون مستمر")
         #expect(article.body == "قال وزير الخارجية الإيراني إن التعاون مستمر.\nفقرة ثانية.")
         #expect(article.authors == ["سامي أحمد", "Jane Doe"])
-        #expect(article.published == "2024-10-01T18:30:00")
+        #expect(article.published == "2024-10-01 18:30:00") // as given; stored as 2024-10-01T18:30:00 (DateNormalizer)
         #expect(article.url == "https://www.alwatan.com/news/1")
         #expect(article.source == "www.alwatan.com" && article.sourceDomain == "www.alwatan.com")
         #expect(article.language == "ar")
