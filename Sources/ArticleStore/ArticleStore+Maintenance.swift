@@ -62,3 +62,58 @@ extension ArticleStore {
         }
     }
 }
+
+extension ArticleStore {
+    // MARK: Delete
+
+    /// Deletes the articles `selection` selects (for a takedown or a mistaken import), with all
+    /// their derived data, in one transaction: interrupted, nothing is deleted. Embedded
+    /// stories go with the page that embeds them. Returns the listings of what was deleted; with
+    /// `dryRun`, of what would be, and nothing changes.
+    ///
+    /// An empty selection (``ArticleSelection/all``) is refused: delete everything by
+    /// removing the file.
+    @discardableResult
+    public func deleteArticles(_ selection: ArticleSelection, dryRun: Bool = false) throws -> [ArticleListing] {
+        guard selection != .all, selection.expression != nil || selection.hasFilters else {
+            throw ArticleStoreError.invalidInput("the selection selects every article; name ids, a query or filters")
+        }
+        return try write { connection in
+            let ids = try SelectionSQL(selection, analyzer: analyzer, connection: connection).ids(connection)
+            return try deleteArticles(ids: ids, dryRun: dryRun, connection: connection)
+        }
+    }
+
+    /// Deletes the articles with these ids (unknown ids are ignored); see ``deleteArticles(_:dryRun:)``.
+    @discardableResult
+    public func deleteArticles(ids: [Int64], dryRun: Bool = false) throws -> [ArticleListing] {
+        try write { try deleteArticles(ids: ids, dryRun: dryRun, connection: $0) }
+    }
+
+    private func deleteArticles(ids: [Int64], dryRun: Bool, connection: Connection) throws -> [ArticleListing] {
+        let deleter = ArticleDeleter(connection: connection, writer: ArticleWriter(connection: connection, analyzer: analyzer))
+        let listings = try ArticleReader(connection: connection).listings(ids: try deleter.closure(of: ids))
+        guard !dryRun, !listings.isEmpty else { return listings }
+        try connection.transaction { _ = try deleter.delete(listings.map(\.id)) }
+        return listings
+    }
+}
+
+extension ArticleStore {
+    // MARK: Check and repair
+
+    /// Checks the store against what ArticleStore would have written (see ``CheckReport``):
+    /// SQLite's integrity, the full-text index against the articles, analyzed terms,
+    /// signatures and mentions of rows other tools changed or inserted, rows pointing at
+    /// deleted articles, tag counts, dates stored before normalization; and lists what other
+    /// tools added. With `repair`, recomputes everything derived that is wrong, in one
+    /// transaction (what SQLite's own integrity check reports cannot be repaired here).
+    public func check(repair: Bool = false) throws -> CheckReport {
+        if repair {
+            return try write { connection in
+                try StoreChecker(connection: connection, analyzer: analyzer, gazetteer: gazetteer(connection)).run(repair: true)
+            }
+        }
+        return try read { try StoreChecker(connection: $0, analyzer: analyzer, gazetteer: nil).run(repair: false) }
+    }
+}

@@ -36,8 +36,9 @@ public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidQuery(message: String, position: Int?)
     /// A requested record does not exist.
     case notFound(String)
-    /// Something another tool added to the file (a UNIQUE index on one of ArticleStore's
-    /// tables) would make ArticleStore's writes fail: writing is refused, reading works.
+    /// Something another tool added to the file would run inside or break ArticleStore's writes
+    /// (a trigger on one of its tables, a UNIQUE index, a CHECK or foreign key on an added
+    /// column): writing is refused, reading works.
     case writesBlocked(path: String, object: String, dropSQL: String)
     /// Stored data that breaks the schema's rules (a row changed by another tool, for example).
     case corrupt(String)
@@ -72,7 +73,7 @@ public enum ArticleStoreError: Error, Equatable, Sendable, CustomStringConvertib
         case let .notFound(what):
             return what
         case let .writesBlocked(path, object, dropSQL):
-            return "\(path) has a \(object) that ArticleStore did not create, and it would make ArticleStore's writes fail; reading works; to write, remove it with: \(dropSQL)"
+            return "\(path) has a \(object) that ArticleStore did not create; it would run inside or break ArticleStore's writes, so writing is refused (reading works); to write, remove it with: \(dropSQL)"
         case let .corrupt(what):
             return "the store holds data it cannot read: \(what)"
         }

@@ -21,7 +21,7 @@ struct Articles: ParsableCommand {
             """,
         subcommands: [InitCommand.self, MigrateCommand.self, IngestCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self,
                       EntitiesCommand.self, EntityCommand.self, TagsCommand.self, ExportCommand.self, SQLCommand.self,
-                      DuplicatesCommand.self, OptimizeCommand.self,
+                      DeleteCommand.self, CheckCommand.self, DuplicatesCommand.self, OptimizeCommand.self,
                       StatsCommand.self, AnalyzeCommand.self]
     )
 

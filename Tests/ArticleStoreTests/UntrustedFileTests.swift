@@ -36,10 +36,7 @@ struct UntrustedFileTests {
         return (caught, fileBytes(path) == before)
     }
 
-    @Test("refused, untouched: triggers, views, altered or missing objects", arguments: [
-        ("CREATE TRIGGER evil AFTER INSERT ON articles BEGIN DELETE FROM tags; END", "it has a trigger evil that ArticleStore did not create"),
-        ("CREATE TEMP TRIGGER t AFTER INSERT ON main.articles BEGIN SELECT 1; END; CREATE TRIGGER x BEFORE DELETE ON tags BEGIN SELECT 1; END", "trigger x"),
-        ("CREATE VIEW articles_everything AS SELECT * FROM articles", "it has a view articles_everything"),
+    @Test("refused, untouched: our own objects altered or missing", arguments: [
         ("DROP VIEW tag_counts; CREATE VIEW tag_counts AS SELECT 1 AS id", "its view tag_counts was changed"),
         ("DROP INDEX articles_lookup; CREATE INDEX articles_lookup ON articles(id)", "its index articles_lookup was changed"),
         ("DROP INDEX articles_source", "its index articles_source is missing"),
@@ -54,11 +51,40 @@ struct UntrustedFileTests {
         #expect(unchanged)
     }
 
-    @Test("a user's own tables and indexes are allowed")
-    func additionsAllowed() throws {
-        let (error, _) = try tamper("CREATE TABLE my_notes(article_id INTEGER, note TEXT); CREATE INDEX my_notes_article ON my_notes(article_id); CREATE INDEX my_articles_url ON articles(url)")
-        #expect(error == nil)
+    @Test("what would run inside our writes blocks writing opens, names the object and the SQL to drop it; reading works", arguments: [
+        ("CREATE TRIGGER evil AFTER INSERT ON articles BEGIN DELETE FROM tags; END", "trigger evil on articles", "DROP TRIGGER \"evil\";"),
+        ("CREATE TRIGGER x BEFORE DELETE ON tags BEGIN SELECT 1; END", "trigger x on tags", "DROP TRIGGER \"x\";"),
+        ("CREATE UNIQUE INDEX one_url ON articles(url)", "unique index one_url on articles", "DROP INDEX \"one_url\";"),
+        ("ALTER TABLE articles ADD COLUMN score INTEGER CHECK (score > 0)", "column score added to articles", "DROP COLUMN \"score\""),
+    ])
+    func blocked(sql: String, object: String, drop: String) throws {
+        let (error, unchanged) = try tamper(sql)
+        guard case let .writesBlocked(_, blockedObject, dropSQL) = error else {
+            Issue.record("expected writes to be blocked, got \(String(describing: error))")
+            return
+        }
+        #expect(blockedObject.contains(object), "\(blockedObject)")
+        #expect(dropSQL.contains(drop), "\(dropSQL)")
+        #expect(unchanged)
         #expect(try ArticleStore(path: path, mode: .readOnly).search("ريابكوف").hits.count == 1)
+    }
+
+    @Test("a user's own tables, views, indexes, triggers on their tables and added columns are tolerated, and listed by check")
+    func additionsAllowed() throws {
+        let (error, _) = try tamper("""
+            CREATE TABLE my_notes(article_id INTEGER, note TEXT); CREATE INDEX my_notes_article ON my_notes(article_id);
+            CREATE INDEX my_articles_url ON articles(url); CREATE VIEW recent AS SELECT id FROM articles;
+            CREATE TRIGGER my_log AFTER INSERT ON my_notes BEGIN SELECT 1; END;
+            ALTER TABLE articles ADD COLUMN reviewed INTEGER
+            """)
+        #expect(error == nil)
+        let store = try ArticleStore(path: path)
+        #expect(try store.search("ريابكوف").hits.count == 1)
+        try store.add(Article(title: "خبر جديد", body: "نص خبر جديد عن الطقس"))
+        let report = try store.check()
+        #expect(report.isHealthy, "\(report.findings)")
+        #expect(Set(report.userAdditions).isSuperset(of: ["table my_notes", "view recent", "trigger my_log", "column articles.reviewed"]),
+                "\(report.userAdditions)")
     }
 
     @Test("created files are not world-writable")

@@ -54,6 +54,22 @@ struct ArticleReader {
         }
     }
 
+    /// Listings of articles by id, in id order (unknown ids are left out).
+    func listings(ids: [Int64]) throws -> [ArticleListing] {
+        var result: [ArticleListing] = []
+        for id in Set(ids).sorted() {
+            guard let row = try connection.rows("""
+                SELECT a.id, s.name AS source, a.title, substr(a.body, 1, 200) AS opening, a.published, a.kind
+                  FROM articles AS a LEFT JOIN sources AS s ON s.id = a.source_id WHERE a.id = ?
+                """, [id]).first else { continue }
+            let title = row["title"].string
+            result.append(ArticleListing(id: try Self.id(row), source: row["source"].string,
+                                         title: title ?? ArticleListing.openingWords(row["opening"].string ?? ""),
+                                         hasTitle: title != nil, published: row["published"].string, kind: try Self.kind(row["kind"])))
+        }
+        return result
+    }
+
     private func linked(_ id: Int64, _ kind: String) throws -> [StoredArticle.LinkedArticle] {
         try connection.rows("""
             SELECT a.id, a.title, a.body, a.is_partial FROM article_links AS l JOIN articles AS a ON a.id = l.linked_article_id

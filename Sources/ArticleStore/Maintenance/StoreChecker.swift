@@ -1,0 +1,162 @@
+import ArabicText
+import Foundation
+
+/// Checks a store against what ArticleStore would have written, and repairs what is derived:
+/// SQLite's integrity check; the full-text index against the articles (rows missing, rows of
+/// deleted articles); analyzed terms, signatures and mentions of rows that other tools changed
+/// or inserted (recomputed from the original text); rows that point at deleted articles; tag
+/// counts; dates stored before they were normalized. The role `sqlite-utils rebuild-fts` plays,
+/// for everything ArticleStore derives.
+struct StoreChecker {
+    let connection: Connection
+    let analyzer: Analyzer
+    let gazetteer: Gazetteer?
+
+    func run(repair: Bool) throws -> CheckReport {
+        var report = CheckReport()
+        report.articles = Int(try connection.scalar("SELECT count(*) FROM articles").int64 ?? 0)
+        report.userAdditions = try userAdditions()
+        let integrity = try connection.rows("PRAGMA quick_check").compactMap { $0.values.first?.string }
+        if integrity != ["ok"] {
+            report.findings.append(.init(kind: "integrity", count: integrity.count,
+                                         detail: "SQLite's integrity check: " + integrity.prefix(3).joined(separator: "; "), repaired: false))
+        }
+        let missing = try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)")
+        let orphanRows = try ids("SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)")
+        let stale = try staleArticles()
+        let orphanCount = try orphans(delete: false)
+        let unsigned = try ids("""
+            SELECT id FROM articles WHERE length(body_terms) > 0 AND id NOT IN (SELECT article_id FROM article_signatures)
+            """)
+        let tagCounts = Int(try connection.scalar("""
+            SELECT count(*) FROM tags WHERE articles != (SELECT count(*) FROM article_tags WHERE tag_id = tags.id)
+            """).int64 ?? 0)
+        let dates = try connection.rows("""
+            SELECT id, published, modified FROM articles
+             WHERE published_raw IS NULL AND modified_raw IS NULL AND (published IS NOT NULL OR modified IS NOT NULL)
+            """).filter { row in
+            [row["published"].string, row["modified"].string].contains { value in value.map { DateNormalizer.normalize($0) != $0 } ?? false }
+        }
+        func add(_ kind: String, _ count: Int, _ detail: String) {
+            guard count > 0 else { return }
+            report.findings.append(.init(kind: kind, count: count, detail: detail, repaired: false))
+        }
+        add("index-missing", missing.count, "\(missing.count) articles have no full-text index row (inserted by another tool?); search never finds them")
+        add("index-orphan", orphanRows.count, "\(orphanRows.count) full-text index rows belong to deleted articles; search counts them")
+        add("stale-terms", stale.count, "\(stale.count) articles' analyzed terms do not match their text (changed by another tool?)")
+        add("orphans", orphanCount, "\(orphanCount) tag links, mentions, links or signatures point at deleted articles")
+        add("signatures", unsigned.count, "\(unsigned.count) articles have no near-duplicate signature")
+        add("tag-counts", tagCounts, "\(tagCounts) tags count a wrong number of articles")
+        add("dates", dates.count, "\(dates.count) articles have dates stored before they were normalized")
+        guard repair, !report.findings.isEmpty else { return report }
+
+        try connection.transaction {
+            let writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
+            let preparer = writer.preparer
+            let changed = Set(stale + missing + unsigned)
+            for id in changed.sorted() {
+                guard let article = try ArticleReader(connection: connection).article(id: id) else { continue }
+                let prepared = preparer.prepare(Article(title: article.title, body: article.body, dateline: article.dateline,
+                                                        agency: article.agency, tags: article.tags))
+                try connection.run("UPDATE articles SET title_terms = ?, body_terms = ?, tags_terms = ?, title_key = ? WHERE id = ?",
+                                   [prepared.titleTerms, prepared.bodyTerms, prepared.tagsTerms, prepared.titleKey, id])
+                let bands = SignatureBandIndex(connection: connection)
+                if let old = try bands.signature(of: id) { try bands.remove(old, article: id) }
+                try connection.run("DELETE FROM article_signatures WHERE article_id = ?", [id])
+                if !prepared.signature.isEmpty {
+                    try connection.run("INSERT INTO article_signatures(article_id, minhash) VALUES (?, ?)",
+                                       [id, DatabaseValue.blob(prepared.signature.bytes)])
+                    if id <= (try bands.watermark()) { try bands.insert(prepared.signature, article: id) }
+                }
+                if let mentions = prepared.mentions, gazetteer != nil {
+                    try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
+                    try EntityWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer!).write(mentions, article: id)
+                }
+            }
+            _ = try orphans(delete: true)
+            // The index is rebuilt from the (now current) analyzed columns: rows of deleted
+            // articles go, missing and stale rows come back right.
+            if !missing.isEmpty || !orphanRows.isEmpty || !stale.isEmpty {
+                try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            }
+            try connection.execute("""
+                UPDATE tags SET articles = (SELECT count(*) FROM article_tags WHERE tag_id = tags.id);
+                UPDATE tag_spellings SET articles = (SELECT count(*) FROM article_tags
+                                                      WHERE tag_id = tag_spellings.tag_id AND spelling = tag_spellings.spelling);
+                """)
+            for row in dates {
+                guard let id = row["id"].int64 else { continue }
+                try connection.run("""
+                    UPDATE articles SET published_raw = published, modified_raw = modified, published = ?, modified = ? WHERE id = ?
+                    """, [row["published"].string.flatMap(DateNormalizer.normalize), row["modified"].string.flatMap(DateNormalizer.normalize), id])
+            }
+            try SignatureBandIndex(connection: connection).catchUp()
+            try connection.execute("""
+                DELETE FROM entities WHERE origin = 'extracted' AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)
+                """)
+        }
+        for index in report.findings.indices where report.findings[index].kind != "integrity" {
+            report.findings[index].repaired = true
+        }
+        return report
+    }
+
+    private func ids(_ sql: String) throws -> [Int64] {
+        try connection.rows(sql).compactMap { $0.values.first?.int64 }
+    }
+
+    /// Articles whose stored analyzed terms differ from what their text analyzes to now.
+    private func staleArticles() throws -> [Int64] {
+        var stale: [Int64] = []
+        var lastID: Int64 = 0
+        let keys = TextKey(analyzer: analyzer)
+        while true {
+            let rows = try connection.rows("""
+                SELECT id, title, body, title_terms, body_terms FROM articles WHERE id > ? ORDER BY id LIMIT 1000
+                """, [lastID])
+            guard let last = rows.last?["id"].int64 else { return stale }
+            for row in rows {
+                let title = keys.terms(row["title"].string)
+                if title != row["title_terms"].string || keys.terms(row["body"].string) != row["body_terms"].string,
+                   let id = row["id"].int64 {
+                    stale.append(id)
+                }
+            }
+            lastID = last
+        }
+    }
+
+    /// Rows that point at articles that are gone (possible when another tool deletes with
+    /// foreign keys off); deleted when `delete`. Returns how many there are (were).
+    private func orphans(delete: Bool) throws -> Int {
+        var total = 0
+        for (table, column) in [("article_tags", "article_id"), ("mentions", "article_id"), ("article_links", "article_id"),
+                                ("article_links", "linked_article_id"), ("similar_headlines", "article_id"),
+                                ("article_signatures", "article_id"), ("signature_bands", "article_id")] {
+            let condition = "\(column) NOT IN (SELECT id FROM articles)"
+            total += Int(try connection.scalar("SELECT count(*) FROM \(table) WHERE \(condition)").int64 ?? 0)
+            if delete { try connection.execute("DELETE FROM \(table) WHERE \(condition)") }
+        }
+        return total
+    }
+
+    /// What other tools added: objects beyond the migrations', and columns beyond ours.
+    private func userAdditions() throws -> [String] {
+        let version = try Migrator(migrations: Migration.all).appliedVersion(in: connection)
+        let expected = try Connection(path: ":memory:", mode: .readWriteCreate)
+        for migration in Migration.all where migration.version <= version { try expected.execute(migration.sql) }
+        let ours = try SchemaVerifier.objects(in: expected)
+        var additions: [String] = []
+        for (key, _) in try SchemaVerifier.objects(in: connection).sorted(by: { ($0.key.type, $0.key.name) < ($1.key.type, $1.key.name) })
+            where ours[key] == nil && !key.name.hasPrefix("articles_fts_") {
+            additions.append("\(key.type) \(key.name)")
+        }
+        for key in ours.keys.filter({ $0.type == "table" }).sorted(by: { $0.name < $1.name }) {
+            let expectedColumns = Set(try expected.rows("SELECT name FROM pragma_table_info(?)", [key.name]).compactMap { $0["name"].string })
+            for row in try connection.rows("SELECT name FROM pragma_table_info(?)", [key.name]) {
+                if let name = row["name"].string, !expectedColumns.contains(name) { additions.append("column \(key.name).\(name)") }
+            }
+        }
+        return additions
+    }
+}
