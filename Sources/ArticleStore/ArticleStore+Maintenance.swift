@@ -117,3 +117,38 @@ extension ArticleStore {
         return try read { try StoreChecker(connection: $0, analyzer: analyzer, gazetteer: nil).run(repair: false) }
     }
 }
+
+extension ArticleStore {
+    // MARK: Update
+
+    /// Changes the fields of stored article `id` in place (its id stays) and recomputes what is
+    /// derived from them (index row, signature, mentions, tags and their counts) in one
+    /// transaction. `change` gets the article as stored; embedded and related links stay.
+    /// Returns the article as stored afterwards; nil when there is no article `id`.
+    ///
+    /// ```swift
+    /// try store.updateArticle(id: 42) { $0.title = "عنوان مصحح"; $0.tags.append("تصحيح") }
+    /// ```
+    @discardableResult
+    public func updateArticle(id: Int64, _ change: (inout Article) throws -> Void) throws -> StoredArticle? {
+        try write { connection in
+            guard let stored = try ArticleReader(connection: connection).article(id: id) else { return nil }
+            var article = Article(title: stored.title, body: stored.body, dateline: stored.dateline, agency: stored.agency,
+                                  source: stored.source, sourceDomain: stored.sourceDomain, url: stored.url,
+                                  published: stored.publishedRaw ?? stored.published, modified: stored.modifiedRaw ?? stored.modified,
+                                  language: stored.language, authors: stored.authors, description: stored.description,
+                                  tags: stored.tags, kind: stored.kind, isPartial: stored.isPartial, rest: stored.rest, extra: stored.extra,
+                                  similarHeadlines: stored.similar.map(\.headline), originPath: stored.originPath, originLine: stored.originLine)
+            try change(&article)
+            guard !TextLines.isBlank(article.body) || !TextLines.isBlank(article.title ?? "") else {
+                throw ArticleStoreError.invalidInput("an article needs a title or text")
+            }
+            let writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer(connection))
+            try WriteBatch.run(connection: connection, writer: writer) { _ in
+                try connection.execute("BEGIN IMMEDIATE")
+                try writer.update(id, with: writer.preparer.prepare(article))
+            }
+            return try ArticleReader(connection: connection).article(id: id)
+        }
+    }
+}

@@ -210,24 +210,41 @@ final class ArticleWriter {
                 return .duplicate(existing)
             }
             id = existing
-            try removeFromIndex(id)
-            try connection.run("""
-                UPDATE articles SET source_id = ?, title = ?, body = ?, dateline = ?, agency = ?, url = ?, published = ?,
-                       modified = ?, language = ?, authors = ?, description = ?, kind = ?, is_partial = ?, rest = ?,
-                       extra = ?, content_hash = ?, origin_path = ?, origin_line = ?, title_terms = ?, body_terms = ?,
-                       tags_terms = ?, title_key = ?, published_raw = ?, modified_raw = ?,
-                       ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                 WHERE id = ?
-                """, values + [id])
-            try removeTags(of: id)
-            try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
-            try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
-            if let old = try bands.signature(of: id) { try bands.remove(old, article: id) }
-            try connection.run("DELETE FROM article_signatures WHERE article_id = ?", [id])
+            try rewrite(id, values: values)
+            // The page's links are written again by the caller.
             try connection.run("DELETE FROM article_links WHERE article_id = ?", [id])
             result = .replaced(id)
             counts.replaced += 1
         }
+        try writeDerived(prepared, id: id)
+        return result
+    }
+
+    /// Replaces row `id` with `values` (the insert's columns) and drops what was derived from
+    /// the old text; ``writeDerived(_:id:)`` then stores the new.
+    private func rewrite(_ id: Int64, values: [any DatabaseBindable]) throws {
+        try removeFromIndex(id)
+        try connection.run("""
+            UPDATE articles SET source_id = ?, title = ?, body = ?, dateline = ?, agency = ?, url = ?, published = ?,
+                   modified = ?, language = ?, authors = ?, description = ?, kind = ?, is_partial = ?, rest = ?,
+                   extra = ?, content_hash = ?, origin_path = ?, origin_line = ?, title_terms = ?, body_terms = ?,
+                   tags_terms = ?, title_key = ?, published_raw = ?, modified_raw = ?,
+                   ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?
+            """, values + [id])
+        try removeTags(of: id)
+        try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
+        try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
+        if let old = try bands.signature(of: id) { try bands.remove(old, article: id) }
+        try connection.run("DELETE FROM article_signatures WHERE article_id = ?", [id])
+    }
+
+    /// Stores what is derived from a stored row's text: its FTS row (at the end of the batch),
+    /// signature and bands, mentions, tags and similar-headline links.
+    private func writeDerived(_ prepared: PreparedArticle, id: Int64) throws {
+        let article = prepared.article
+        let (titleTerms, bodyTerms, tagsTerms, titleKey, signature) = (prepared.titleTerms, prepared.bodyTerms, prepared.tagsTerms,
+                                                                       prepared.titleKey, prepared.signature)
         pendingIndex.append((id, titleTerms, bodyTerms, tagsTerms))
         pendingIDs.insert(id)
         if !signature.isEmpty {
@@ -262,7 +279,28 @@ final class ArticleWriter {
             try connection.run("UPDATE similar_headlines SET linked_article_id = ? WHERE headline_key = ? AND linked_article_id IS NULL",
                                [id, titleKey])
         }
-        return result
+    }
+
+    /// Updates article `id` in place (its id stays): the row and everything derived from it.
+    /// Links to embedded and related articles stay as they are.
+    func update(_ id: Int64, with prepared: PreparedArticle) throws {
+        try connection.savepoint {
+            let article = prepared.article
+            let sourceID = try article.source.map { try self.sourceID(name: $0, key: prepared.sourceKey ?? keys.sourceKey($0), domain: article.sourceDomain) }
+            let authors = article.authors.isEmpty ? nil : JSONValue.array(article.authors.map(JSONValue.string)).serialized()
+            if let other = try connection.scalar("SELECT id FROM articles WHERE content_hash = ? AND id != ?", [prepared.contentHash, id]).int64 {
+                throw ArticleStoreError.invalidInput("the changed article would duplicate article \(other) (same text and URL)")
+            }
+            try rewrite(id, values: [
+                sourceID, article.title, article.body, article.dateline, article.agency, article.url,
+                prepared.published, prepared.modified, article.language, authors, article.description,
+                article.kind.rawValue, article.isPartial, article.rest, article.extra, prepared.contentHash,
+                article.originPath, article.originLine, prepared.titleTerms, prepared.bodyTerms, prepared.tagsTerms, prepared.titleKey,
+                prepared.publishedRaw, prepared.modifiedRaw,
+            ])
+            try writeDerived(prepared, id: id)
+            try storeSimilarHeadlines(article.similarHeadlines, keys: prepared.headlineKeys, of: id)
+        }
     }
 
     /// Removes an article's FTS row (external content needs the indexed values to delete).
