@@ -34,4 +34,23 @@ struct InteropTests {
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("ok: ") }.count == 10, "\(text)")
     }
+
+    @Test("sqlite-utils and Datasette change the store; every articles command then works or says what blocks it",
+          .enabled(if: toolsInstalled, "datasette and sqlite-utils are not installed (pip install datasette sqlite-utils)"))
+    func otherToolsChangeTheStore() throws {
+        let directory = try TemporaryDirectory()
+        let db = try ArticlesBinary.seededDatabase(in: directory)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/Interop/other_tools.py").path, db,
+                             ArticlesBinary.url.path, packageRoot.appendingPathComponent("seeds").path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(!text.contains("FAIL"), "\(text)")
+    }
 }
