@@ -27,6 +27,9 @@ public final class ArticleStore: Sendable {
         case inspect
     }
 
+    /// The library's version (semantic versioning).
+    public static let version = "1.0.0"
+
     let database: DatabasePool
     /// The file path (`:memory:` for a store in memory).
     public let path: String

@@ -41,7 +41,7 @@ struct AnalyzeCommand: ParsableCommand {
                 .string(token.normalized), .string(token.stem), .bool(token.isStopword),
             ])
         }
-        table.print(options.outputFormat)
+        table.print(options.outputFormat, bom: options.bom)
     }
 }
 

@@ -19,6 +19,7 @@ struct Articles: ParsableCommand {
             The database is --db PATH, or $ARTICLES_DB, or ./articles.sqlite.
             Exit status: 0 success, 1 error, 64 usage error.
             """,
+        version: ArticleStore.version,
         subcommands: [InitCommand.self, MigrateCommand.self, IngestCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self,
                       EntitiesCommand.self, EntityCommand.self, TagsCommand.self, ExportCommand.self, SQLCommand.self,
                       DeleteCommand.self, CheckCommand.self, DuplicatesCommand.self, OptimizeCommand.self,
@@ -41,7 +42,14 @@ struct Articles: ParsableCommand {
             if code == .success || error is CleanExit {
                 exit(withError: error)
             }
-            let message = self.message(for: error)
+            var message = self.message(for: error)
+            // A mistyped subcommand: name the one that was probably meant.
+            let arguments = CommandLine.arguments.dropFirst()
+            if let typed = arguments.first, !typed.hasPrefix("-"),
+               !configuration.subcommands.contains(where: { $0.configuration.commandName == typed }),
+               let meant = Suggestion.closest(to: typed, in: configuration.subcommands.compactMap { $0.configuration.commandName }) {
+                message = "unknown command '\(typed)'; did you mean '\(meant)'?"
+            }
             fail(message + " (see `articles help`)", code: code == .validationFailure ? 64 : code.rawValue)
         }
     }

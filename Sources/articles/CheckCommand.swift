@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
         for finding in report.findings {
             table.rows.append([.string(finding.kind), .int(Int64(finding.count)), .bool(finding.repaired), .string(finding.detail)])
         }
-        table.print(options.outputFormat)
+        table.print(options.outputFormat, bom: options.bom)
         if !options.quiet {
             for addition in report.userAdditions { StandardError.write("note: added by another tool (tolerated): \(addition)\n") }
             StandardError.write("checked \(report.articles) articles: " + (report.findings.isEmpty ? "no problems" :

@@ -43,7 +43,7 @@ struct DeleteCommand: ParsableCommand {
         for item in listings {
             table.rows.append([.int(item.id), JSONValue(item.source), .string(item.title), JSONValue(item.published), .string(item.kind.rawValue)])
         }
-        table.print(options.outputFormat)
+        table.print(options.outputFormat, bom: options.bom)
         let count = listings.count
         options.note((dryRun ? "would delete " : "deleted ") + "\(count) article\(count == 1 ? "" : "s")")
     }

@@ -45,6 +45,6 @@ struct DuplicatesCommand: ParsableCommand {
                 for member in cluster.members { try add(number + 1, member.id, member.similarity) }
             }
         }
-        table.print(options.outputFormat)
+        table.print(options.outputFormat, bom: options.bom)
     }
 }

@@ -1,70 +1,113 @@
 import ArgumentParser
 import ArticleStore
 
-/// `articles entities`: list entities; rebuild extraction; import a gazetteer; merge two entities.
+/// `articles entities`: list entities (the default), import a gazetteer, merge two entities,
+/// rebuild extraction: one verb per subcommand, as swift-argument-parser's examples nest them.
 struct EntitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
-        abstract: "List people, places and organizations with mention and article counts; or --rebuild, --import FILE, --merge ID --into ID.",
-        discussion: """
-            --import reads TSV (name<TAB>type<TAB>alias|alias...) or a JSON array of {"name", "type", "aliases"};
-            types are PERSON, LOCATION, ORGANIZATION. Imported names are found by later extractions: run
-            --rebuild to apply them to stored articles. --merge moves one entity's mentions and names to another.
-            """
+        abstract: "People, places and organizations: list (the default), import a gazetteer, merge two, rebuild extraction.",
+        subcommands: [List.self, Import.self, Merge.self, Rebuild.self],
+        defaultSubcommand: List.self
     )
 
-    @OptionGroup var options: GlobalOptions
+    /// `articles entities list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List entities with mention and article counts, most mentioned first."
+        )
 
-    @Option(name: .long, help: "Only this type: PERSON, LOCATION or ORGANIZATION.")
-    var type: EntityType?
+        @OptionGroup var options: GlobalOptions
 
-    @Option(name: .long, help: "Only entities mentioned in this article.")
-    var article: Int64?
+        @Option(name: .long, help: "Only this type: PERSON, LOCATION or ORGANIZATION.")
+        var type: EntityType?
 
-    @Option(name: .long, help: "How many to list.")
-    var limit = 100
+        @Option(name: .long, help: "Only entities mentioned in this article.")
+        var article: Int64?
 
-    @Flag(name: .long, help: "Extract entities again from every stored article.")
-    var rebuild = false
+        @Option(name: .long, help: "How many to list.")
+        var limit = 100
 
-    @Option(name: .customLong("import"), help: "Add the entities of a gazetteer file (TSV or JSON).")
-    var importPath: String?
+        func validate() throws {
+            guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        }
 
-    @Option(name: .long, help: "Merge this entity (id) ...")
-    var merge: Int64?
-
-    @Option(name: .long, help: "... into this one (id).")
-    var into: Int64?
-
-    func validate() throws {
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
-        guard (merge == nil) == (into == nil) else { throw ValidationError("--merge and --into go together") }
+        func run() throws {
+            let store = try options.openStore(.readOnly)
+            var table = OutputTable(columns: ["id", "name", "type", "mentions", "articles", "origin"])
+            for entity in try store.entities(type: type, article: article, limit: limit) {
+                table.rows.append([.int(entity.id), .string(entity.name), .string(entity.type.rawValue), .int(Int64(entity.mentions)),
+                                   .int(Int64(entity.articles)), .string(entity.origin)])
+            }
+            table.print(options.outputFormat, bom: options.bom)
+        }
     }
 
-    func run() throws {
-        let writes = rebuild || importPath != nil || merge != nil
-        let store = try options.openStore(writes ? .readWrite : .readOnly)
-        if let importPath {
-            let count = try store.importGazetteer(at: importPath)
-            if !options.quiet { StandardError.write("imported \(count) entities from \(importPath)\n") }
+    /// `articles entities import FILE`.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add the entities of a gazetteer file; later extractions find them (run `entities rebuild` for stored articles).",
+            discussion: """
+                The file is TSV (name<TAB>type<TAB>alias|alias...) or a JSON array of {"name", "type", "aliases"};
+                types are PERSON, LOCATION and ORGANIZATION.
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Flag(name: .long, help: "Also extract entities again from every stored article.")
+        var rebuild = false
+
+        @Argument(help: "The gazetteer file.")
+        var file: String
+
+        func run() throws {
+            let store = try options.openStore(.readWrite)
+            let count = try store.importGazetteer(at: file)
+            options.note("imported \(count) entit\(count == 1 ? "y" : "ies") from \(file)")
+            if rebuild { try Rebuild.rebuild(store, options) }
         }
-        if let merge, let into {
-            try store.mergeEntities(merge, into: into)
-            if !options.quiet { StandardError.write("merged entity \(merge) into \(into)\n") }
+    }
+
+    /// `articles entities merge ID --into ID`.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move one entity's mentions and names to another, which later extractions then use."
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The entity to merge away (id).")
+        var entity: Int64
+
+        @Option(name: .long, help: "The entity to keep (id).")
+        var into: Int64
+
+        func run() throws {
+            let store = try options.openStore(.readWrite)
+            try store.mergeEntities(entity, into: into)
+            options.note("merged entity \(entity) into \(into)")
         }
-        if rebuild {
+    }
+
+    /// `articles entities rebuild`.
+    struct Rebuild: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extract entities again from every stored article, in one transaction."
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            try Self.rebuild(try options.openStore(.readWrite), options)
+        }
+
+        static func rebuild(_ store: ArticleStore, _ options: GlobalOptions) throws {
             let mentions = try store.rebuildEntities { done, total in
                 if !options.quiet && StandardError.isTerminal { StandardError.write("\r\(done)/\(total) articles") }
             }
-            if !options.quiet { StandardError.write("\(StandardError.isTerminal ? "\n" : "")extracted \(mentions) mentions\n") }
+            options.note("\(StandardError.isTerminal && !options.quiet ? "\n" : "")extracted \(mentions) mentions")
         }
-        if writes && type == nil && article == nil { return }
-        var table = OutputTable(columns: ["id", "name", "type", "mentions", "articles", "origin"])
-        for entity in try store.entities(type: type, article: article, limit: limit) {
-            table.rows.append([.int(entity.id), .string(entity.name), .string(entity.type.rawValue), .int(Int64(entity.mentions)),
-                               .int(Int64(entity.articles)), .string(entity.origin)])
-        }
-        table.print(options.outputFormat)
     }
 }
 

@@ -23,7 +23,9 @@ struct EntityCommand: ParsableCommand {
         let store = try options.openStore(.readOnly)
         let text = name.joined(separator: " ")
         guard let entity = try store.entity(named: text, type: type, articleLimit: limit) else {
-            throw ArticleStoreError.notFound("entity \(text)")
+            let names = try store.entities(type: type, limit: 5000).map(\.name)
+            let hint = Suggestion.closestName(to: text, in: names).map { "; did you mean \($0)?" } ?? ""
+            throw CommandFailure(message: "no entity named \(text)\(hint)")
         }
         let summary = entity.summary
         let articles = JSONValue.array(entity.articles.map {
@@ -51,7 +53,7 @@ struct EntityCommand: ParsableCommand {
             if !entity.cooccurring.isEmpty {
                 out += "mentioned with: " + entity.cooccurring.map { "\($0.entity.name) (\($0.articles))" }.joined(separator: ", ") + "\n"
             }
-            StandardOutput.write(out)
+            StandardOutput.write(TerminalText.visible(out))
         }
     }
 }

@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write articles with every field, tags, entities, related and similar headlines: jsonl (ingests back), json, csv, or elasticsearch bulk NDJSON.",
         discussion: """
             --es-index-settings prints the Elasticsearch/OpenSearch index settings and mappings whose analyzer
-            matches the store's lucene-persian profile (see README, "Beyond one machine").
+            matches the store's lucene-persian profile (see README, "Export, other tools, and the way to a cluster").
             """
     )
 
@@ -32,6 +32,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("raw-csv"), help: "CSV: write cells that start with = + - @ as they are (by default they get a leading ' so spreadsheets do not run them as formulas).")
     var rawCSV = false
 
+    @Flag(name: .long, help: "CSV: start with a UTF-8 byte-order mark, so spreadsheets read Arabic correctly.")
+    var bom = false
+
     @Flag(name: .long, help: "Print nothing but the export and errors.")
     var quiet = false
 
@@ -44,7 +47,7 @@ struct ExportCommand: ParsableCommand {
         options.db = db
         options.quiet = quiet
         let store = try options.openStore(.readOnly)
-        var buffer = ""
+        var buffer = bom && exportFormat == .csv ? "\u{FEFF}" : ""
         let count = try store.export(try selection.selection(query: query), format: exportFormat, index: index, guardFormulas: !rawCSV) { text in
             buffer += text
             if buffer.utf8.count > 1 << 16 {
@@ -53,7 +56,7 @@ struct ExportCommand: ParsableCommand {
             }
         }
         StandardOutput.write(buffer)
-        if !quiet { StandardError.write("exported \(count) articles\n") }
+        if !quiet { StandardError.write("exported \(count) article\(count == 1 ? "" : "s")\n") }
     }
 }
 

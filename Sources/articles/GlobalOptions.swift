@@ -10,6 +10,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json, ndjson or csv (default: table on a terminal, json otherwise).")
     var format: OutputFormat?
 
+    @Flag(name: .long, help: "CSV: start with a UTF-8 byte-order mark, so spreadsheets read Arabic correctly.")
+    var bom = false
+
     @Flag(name: .long, help: "Print nothing but results and errors.")
     var quiet = false
 

@@ -23,7 +23,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Update articles that are already stored instead of skipping them.")
     var replace = false
 
-    @Flag(name: .customLong("no-entities"), help: "Skip entity extraction (faster bulk loads; run `articles entities --rebuild` later).")
+    @Flag(name: .customLong("no-entities"), help: "Skip entity extraction (faster bulk loads; run `articles entities rebuild` later).")
     var noEntities = false
 
     @Option(name: .customLong("skip-near-duplicates"), help: "Skip articles at least this similar (0...1, e.g. 0.9) to a stored one.")
@@ -49,13 +49,20 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore(.readWriteCreate)
-        let showProgress = !options.quiet && StandardError.isTerminal
+        let onTerminal = !options.quiet && StandardError.isTerminal
         let ingestOptions = IngestOptions(format: inputFormat, replace: replace, batchSize: batchSize,
                                           maximumRecordBytes: maxRecordBytes, extractEntities: !noEntities,
                                           skipNearDuplicates: skipNearDuplicates)
-        let handler: ((IngestProgress) -> Void)? = showProgress ? { Self.printProgress($0) } : nil
-        let summary = try store.ingest(paths, options: ingestOptions, progress: handler)
-        if showProgress { StandardError.write("\r\u{1B}[K") }
+        let display = ProgressDisplay(mode: options.quiet ? .silent : onTerminal ? .inPlace : .lines)
+        // Ctrl-C: say what is stored and that running the same command again continues.
+        let interrupt = InterruptNotice { display.interruptMessage() }
+        defer { interrupt.cancel() }
+        let summary = try store.ingest(paths, options: ingestOptions) { display.update($0) }
+        display.finish()
+        if options.format == .json {
+            // The summary as JSON on stdout (the library's encoding of IngestSummary).
+            StandardOutput.write(try JSONValueEncoder().string(summary) + "\n")
+        }
         for failure in summary.failures {
             StandardError.write("error: \(TerminalText.visible(failure.message).replacingOccurrences(of: "\n", with: "\\n"))\n")
         }
@@ -84,23 +91,6 @@ struct IngestCommand: ParsableCommand {
             StandardError.write(line + "\n")
         }
         if !summary.succeeded { throw ExitCode(2) }
-    }
-
-    static func printProgress(_ progress: IngestProgress) {
-        let rate = progress.seconds > 0 ? Double(progress.added + progress.duplicates) / progress.seconds : 0
-        var line = "\r\u{1B}[K"
-        if let total = progress.filesTotal {
-            line += "files \(progress.filesDone)/\(total)"
-            if progress.filesDone > 0, progress.filesDone < total {
-                let eta = progress.seconds / Double(progress.filesDone) * Double(total - progress.filesDone)
-                line += String(format: ", ETA %.0f s", eta)
-            }
-        } else {
-            line += "files \(progress.filesDone)"
-        }
-        line += ", \(progress.added) added, \(progress.duplicates) duplicates, \(progress.failed) failed, "
-        line += String(format: "%.0f articles/s", rate)
-        StandardError.write(line)
     }
 }
 

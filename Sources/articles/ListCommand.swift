@@ -33,7 +33,7 @@ struct ListCommand: ParsableCommand {
             table.rows.append([.int(item.id), JSONValue(item.source), .string(item.title), JSONValue(item.published),
                                .string(item.kind.rawValue)])
         }
-        table.print(options.outputFormat)
+        table.print(options.outputFormat, bom: options.bom)
     }
 }
 

@@ -21,7 +21,7 @@ struct MigrateCommand: ParsableCommand {
                 table.rows.append([.int(Int64(migration.version)), .string(migration.name), .string(migration.state.rawValue),
                                    JSONValue(migration.appliedAt), .string(migration.checksum)])
             }
-            table.print(options.outputFormat)
+            table.print(options.outputFormat, bom: options.bom)
             return
         }
         let store = try options.openStore(.readWrite, migrations: .inspect)

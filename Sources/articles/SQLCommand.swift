@@ -49,6 +49,6 @@ struct SQLCommand: ParsableCommand {
             throw CommandFailure(message: message.replacingOccurrences(of: "allow more time to run it", with: "raise --timeout")
                 .replacingOccurrences(of: "allow more memory to run it", with: "raise --memory-limit"))
         }
-        table.print(options.outputFormat)
+        table.print(options.outputFormat, bom: options.bom)
     }
 }

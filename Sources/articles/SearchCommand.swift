@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleStore
+import Foundation
 
 /// `articles search`: full-text search with highlighted snippets, filters and facets.
 struct SearchCommand: ParsableCommand {
@@ -110,7 +111,9 @@ struct SearchCommand: ParsableCommand {
     }
 
     private func printTable(_ results: SearchResults) {
-        let useColor = color == .always || (color == .auto && StandardOutput.isTerminal)
+        // https://no-color.org: a set, non-empty NO_COLOR turns automatic colour off.
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let useColor = color == .always || (color == .auto && StandardOutput.isTerminal && !noColor)
         let (open, close) = useColor ? ("\u{1B}[1;33m", "\u{1B}[0m") : markers
         var out = ""
         for hit in results.hits {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleStore
+import Foundation
 
 /// `articles stats`: counts and sizes.
 struct StatsCommand: ParsableCommand {
@@ -34,7 +35,24 @@ struct StatsCommand: ParsableCommand {
         case .csv:
             OutputTable(columns: pairs.map(\.0), rows: [pairs.map(\.1)]).print(.csv)
         case .table:
-            OutputTable(columns: ["statistic", "value"], rows: pairs.map { [.string($0.0), $0.1] }).print(.table)
+            // Sizes for people on a terminal; JSON and CSV keep exact byte counts.
+            OutputTable(columns: ["statistic", "value"], rows: pairs.map { name, value in
+                if name.hasSuffix("_bytes"), case let .int(bytes) = value { return [.string(name), .string(Self.humanSize(bytes))] }
+                return [.string(name), value]
+            }).print(.table)
         }
+    }
+
+    /// `1.2 MB`-style sizes (powers of 1024, one decimal below 10).
+    static func humanSize(_ bytes: Int64) -> String {
+        let units = ["bytes", "KB", "MB", "GB", "TB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(bytes) bytes" }
+        return (value < 10 ? String(format: "%.1f", value) : String(format: "%.0f", value)) + " " + units[unit]
     }
 }

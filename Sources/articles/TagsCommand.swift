@@ -18,19 +18,28 @@ struct TagsCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore(.readOnly)
-        if let related {
+        if let wanted = related {
             var table = OutputTable(columns: ["id", "tag", "articles", "shared"])
-            for item in try store.relatedTags(related, limit: limit) {
+            let found: [TagCooccurrence]
+            do {
+                found = try store.relatedTags(wanted, limit: limit)
+            } catch let ArticleStoreError.notFound(message) {
+                let hint = Suggestion.closestName(to: wanted, in: try store.tags(limit: 5000).map(\.name)).map { "; did you mean \($0)?" } ?? ""
+                throw CommandFailure(message: message + hint)
+            }
+            for item in found {
                 let (tag, shared) = (item.tag, item.shared)
                 table.rows.append([.int(tag.id), .string(tag.name), .int(Int64(tag.articles)), .int(Int64(shared))])
             }
-            table.print(options.outputFormat)
+            table.print(options.outputFormat, bom: options.bom)
             return
         }
         var table = OutputTable(columns: ["id", "tag", "articles"])
-        for tag in try store.tags(limit: limit) {
+        let tags = try store.tags(limit: limit)
+        if tags.isEmpty { options.note("no tags in this store (tags come from the pages' كلمات دلالية lines and the scrapers' tags fields)") }
+        for tag in tags {
             table.rows.append([.int(tag.id), .string(tag.name), .int(Int64(tag.articles))])
         }
-        table.print(options.outputFormat)
+        table.print(options.outputFormat, bom: options.bom)
     }
 }

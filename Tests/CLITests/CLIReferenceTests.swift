@@ -14,22 +14,38 @@ struct CLIReferenceTests {
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The subcommands a help text lists (lines indented by exactly two spaces in its SUBCOMMANDS
+    /// section; wrapped abstracts are indented further), and theirs, depth first.
+    static func subcommands(in text: String, prefix: [String] = [], help: ([String]) throws -> String) throws -> [[String]] {
+        guard text.contains("SUBCOMMANDS:"), let section = text.components(separatedBy: "SUBCOMMANDS:").last else { return [] }
+        var result: [[String]] = []
+        for line in section.split(separator: "\n") {
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let first = line.split(separator: " ").first,
+                  first.first?.isLetter == true, first != "See" else { continue }
+            // "check, reindex": a command and its aliases.
+            let name = first.hasSuffix(",") ? String(first.dropLast()) : String(first)
+            let command = prefix + [name]
+            result.append(command)
+            let text = try help(command)
+            // Descend only into a real command's own help (an unknown one prints the top level).
+            if prefix.count < 2, text.contains("USAGE: articles " + command.joined(separator: " ")) {
+                result += try subcommands(in: text, prefix: command, help: help)
+            }
+        }
+        return result
+    }
+
     @Test("the README's CLI reference matches every subcommand's --help")
     func reference() throws {
         let root = try help([])
-        guard let section = root.components(separatedBy: "SUBCOMMANDS:").last else {
-            Issue.record("no SUBCOMMANDS in --help")
-            return
-        }
-        let commands = section.split(separator: "\n").compactMap { line -> String? in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard line.hasPrefix("  "), let name = trimmed.split(separator: " ").first, !trimmed.hasPrefix("See ") else { return nil }
-            return String(name)
-        }
+        let commands = try Self.subcommands(in: root, help: help).filter { $0 != ["help"] }
         #expect(commands.count >= 15)
         var generated = Self.begin + "\n\n```text\n$ articles --help\n" + root + "\n```\n"
         for command in commands {
-            generated += "\n```text\n$ articles \(command) --help\n" + (try help([command])) + "\n```\n"
+            let text = try help(command)
+            // Every section is a real command's help, not the top-level help repeated.
+            #expect(text.contains("USAGE: articles " + command.joined(separator: " ")), "\(command)")
+            generated += "\n```text\n$ articles \(command.joined(separator: " ")) --help\n" + text + "\n```\n"
         }
         generated += "\n" + Self.end
         let readmeURL = packageRoot.appendingPathComponent("README.md")

@@ -54,9 +54,9 @@ struct EntitiesCommandTests {
     func importRebuildMerge() throws {
         let tsv = directory.path("gazetteer.tsv")
         try Data("# name\ttype\taliases\nالتعاون العسكري التقني\tORGANIZATION\tالتعاون العسكرى\n".utf8).write(to: URL(fileURLWithPath: tsv))
-        let imported = try ArticlesBinary.run(["entities", "--db", db, "--import", tsv, "--rebuild"])
+        let imported = try ArticlesBinary.run(["entities", "import", "--db", db, "--rebuild", tsv])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stderr.contains("imported 1 entities"))
+        #expect(imported.stderr.contains("imported 1 entity from"))
         let organizations = try #require(try json(["entities", "--type", "ORGANIZATION"]) as? [[String: Any]])
         let cooperation = try #require(organizations.first { $0["name"] as? String == "التعاون العسكري التقني" })
         #expect((cooperation["mentions"] as? Int ?? 0) >= 1)
@@ -67,13 +67,13 @@ struct EntitiesCommandTests {
         let russia = try #require(places.first { $0["name"] as? String == "روسيا" })
         let russiaID = try #require(russia["id"] as? Int)
         let before = (russia["mentions"] as? Int ?? 0) + (places.first { $0["id"] as? Int == moscow }?["mentions"] as? Int ?? 0)
-        let merged = try ArticlesBinary.run(["entities", "--db", db, "--merge", String(moscow), "--into", String(russiaID)])
+        let merged = try ArticlesBinary.run(["entities", "merge", "--db", db, String(moscow), "--into", String(russiaID)])
         #expect(merged.status == 0, "\(merged.stderr)")
         let after = try #require(try json(["entities", "--type", "LOCATION"]) as? [[String: Any]])
         #expect(!after.contains { $0["name"] as? String == "موسكو" })
         #expect(after.first { $0["id"] as? Int == russiaID }?["mentions"] as? Int == before)
         // A rebuild keeps the merge: موسكو is now a name of روسيا.
-        _ = try ArticlesBinary.run(["entities", "--db", db, "--rebuild"])
+        _ = try ArticlesBinary.run(["entities", "rebuild", "--db", db])
         let rebuilt = try #require(try json(["entities", "--type", "LOCATION"]) as? [[String: Any]])
         #expect(!rebuilt.contains { $0["name"] as? String == "موسكو" })
         #expect(rebuilt.first { $0["id"] as? Int == russiaID }?["mentions"] as? Int == before)
@@ -83,7 +83,7 @@ struct EntitiesCommandTests {
     func badImport() throws {
         let bad = directory.path("bad.tsv")
         try Data("عباس\tPRESIDENT\n".utf8).write(to: URL(fileURLWithPath: bad))
-        let result = try ArticlesBinary.run(["entities", "--db", db, "--import", bad])
+        let result = try ArticlesBinary.run(["entities", "import", "--db", db, bad])
         #expect(result.status == 1)
         #expect(result.stderr == "error: \(bad):1: unknown type PRESIDENT (PERSON, LOCATION or ORGANIZATION)\n")
     }
@@ -95,5 +95,47 @@ struct EntitiesCommandTests {
         #expect(cooperation["articles"] as? Int == 1)
         let unknown = try ArticlesBinary.run(["tags", "--db", db, "--related", "غير موجود"])
         #expect(unknown.status == 1)
+    }
+}
+
+extension EntitiesCommandTests {
+    @Test("names that are not found suggest the closest: entity, tag, and mistyped subcommands")
+    func suggestions() throws {
+        let entity = try ArticlesBinary.run(["entity", "--db", db, "ريابكف"])
+        #expect(entity.status == 1)
+        #expect(entity.stderr == "error: no entity named ريابكف; did you mean سيرجي ريابكوف?\n", "\(entity.stderr)")
+        let tag = try ArticlesBinary.run(["tags", "--db", db, "--related", "التعاون العسكرب"])
+        #expect(tag.status == 1)
+        #expect(tag.stderr.hasPrefix("error: no tag named التعاون العسكرب; did you mean "), "\(tag.stderr)")
+        let typo = try ArticlesBinary.run(["serch", "--db", db, "x"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("unknown command 'serch'; did you mean 'search'?"), "\(typo.stderr)")
+        let version = try ArticlesBinary.run(["--version"])
+        #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1.0.0")
+    }
+
+    @Test("an empty tag list says so; NO_COLOR turns automatic colour off; stats sizes are human on a table, exact in JSON; CSV can start with a BOM")
+    func smallOnes() throws {
+        let empty = directory.path("empty.sqlite")
+        _ = try ArticlesBinary.run(["init", "--db", empty])
+        let tags = try ArticlesBinary.run(["tags", "--db", empty, "--format", "table"])
+        #expect(tags.stderr.contains("no tags in this store"), "\(tags.stderr)")
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/script") {
+            // On a terminal (script's pseudo-terminal) colour is automatic, unless NO_COLOR is set.
+            let command = "\(ArticlesBinary.url.path) search --db \(db) --format table ريابكوف"
+            let colored = try ArticlesBinary.run(["-qec", command, "/dev/null"], environment: ["NO_COLOR": ""], executable: "/usr/bin/script")
+            let escape = Data("\u{1B}[1;33m".utf8)
+            #expect(Data(colored.stdout.utf8).range(of: escape) != nil, "\(colored.stdout.debugDescription.prefix(300))")
+            let plain = try ArticlesBinary.run(["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1"], executable: "/usr/bin/script")
+            #expect(Data(plain.stdout.utf8).range(of: escape) == nil, "\(plain.stdout.debugDescription.prefix(300))")
+        }
+        let table = try ArticlesBinary.run(["stats", "--db", db, "--format", "table"])
+        #expect(table.stdout.contains(" KB") || table.stdout.contains(" MB"), "\(table.stdout)")
+        let json = try #require(try parseJSON(try ArticlesBinary.run(["stats", "--db", db, "--format", "json"]).stdout) as? [String: Any])
+        #expect(json["file_bytes"] is Int)
+        let bom = try ArticlesBinary.run(["list", "--db", db, "--format", "csv", "--bom"])
+        #expect(bom.stdout.hasPrefix("\u{FEFF}id,"))
+        let export = try ArticlesBinary.run(["export", "--db", db, "--format", "csv", "--bom", "--quiet"])
+        #expect(export.stdout.hasPrefix("\u{FEFF}id,"))
     }
 }

@@ -32,7 +32,7 @@ struct ExportCommandTests {
         let csv = try ArticlesBinary.run(["export", "--db", db, "--format", "csv", "--query", "ريابكوف"])
         #expect(csv.status == 0)
         #expect(csv.stdout.hasPrefix("id,title,body,"))
-        #expect(csv.stderr == "exported 1 articles\n")
+        #expect(csv.stderr == "exported 1 article\n")
         let settings = try ArticlesBinary.run(["export", "--es-index-settings"])
         #expect((try parseJSON(settings.stdout) as? [String: Any])?["mappings"] != nil)
         // An unbalanced bracket is read as text, as in search.

@@ -63,6 +63,23 @@ public struct IngestProgress: Sendable, Codable {
     public var added: Int
     public var duplicates: Int
     public var failed: Int
+    /// Bytes read so far, across all inputs.
     public var bytes: Int
     public var seconds: Double
+    /// Bytes of all inputs, when known (not for stdin or FIFOs).
+    public var bytesTotal: Int?
+    /// Articles stored in committed batches: what stays if the run stops now.
+    public var committed: Int
+
+    /// The share of the input read, 0...1, when the total is known.
+    public var fraction: Double? {
+        guard let bytesTotal, bytesTotal > 0 else { return nil }
+        return min(1, Double(bytes) / Double(bytesTotal))
+    }
+
+    /// Seconds left at the rate so far, when the total is known.
+    public var secondsLeft: Double? {
+        guard let fraction, fraction > 0.01, seconds > 0 else { return nil }
+        return seconds / fraction - seconds
+    }
 }

@@ -16,6 +16,9 @@ final class Ingestor {
     private var pipeline: PreparationPipeline!
     private var summary = IngestSummary()
     private var filesTotal: Int?
+    private var bytesTotal: Int?
+    /// Bytes read so far from the file being read (for progress inside one large file).
+    private var currentFileBytes = 0
     private let started = Date()
     private var lastReport = Date.distantPast
 
@@ -47,7 +50,7 @@ final class Ingestor {
     }
 
     func run(_ paths: [String]) throws -> IngestSummary {
-        if progress != nil { filesTotal = paths.reduce(0) { $0 + Self.countFiles($1) } }
+        if progress != nil { (filesTotal, bytesTotal) = Self.measure(paths) }
         // A bulk load touches many b-tree and FTS pages per batch: a 64 MB page cache keeps them
         // in memory between statements (the default is 2 MB). Restored afterwards.
         let cacheSize = try connection.scalar("PRAGMA cache_size").int64 ?? -2000
@@ -87,9 +90,27 @@ final class Ingestor {
 
     // MARK: Inputs
 
-    private static func countFiles(_ path: String) -> Int {
-        if path == "-" { return 1 }
-        return InputWalker.walk(path).filter { if case .file = $0 { true } else { false } }.count
+    /// How many files the inputs hold and their total size (nil when stdin or a FIFO is among them).
+    private static func measure(_ paths: [String]) -> (files: Int, bytes: Int?) {
+        var files = 0
+        var bytes: Int? = 0
+        for path in paths {
+            if path == "-" {
+                files += 1
+                bytes = nil
+                continue
+            }
+            for case let .file(file) in InputWalker.walk(path) {
+                files += 1
+                let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+                if attributes?[.type] as? FileAttributeType == .typeRegular, let size = attributes?[.size] as? NSNumber {
+                    bytes = bytes.map { $0 + size.intValue }
+                } else {
+                    bytes = nil
+                }
+            }
+        }
+        return (files, bytes)
     }
 
     private func ingestFile(_ path: String) throws {
@@ -168,7 +189,9 @@ final class Ingestor {
         let preparer = writer.preparer
         let jsonReader = jsonReader
         let limit = options.maximumRecordBytes
+        defer { currentFileBytes = 0 }
         while let item = stream.next() {
+            currentFileBytes = stream.bytesRead
             sawRecord = true
             switch item {
             case let .record(bytes, line, index):
@@ -203,7 +226,9 @@ final class Ingestor {
         var sawRecord = false
         let preparer = writer.preparer
         let jsonReader = jsonReader
+        defer { currentFileBytes = 0 }
         while let line = reader.next() {
+            currentFileBytes = reader.bytesRead
             switch line {
             case let .tooLong(bytes, number):
                 sawRecord = true
@@ -244,7 +269,9 @@ final class Ingestor {
     /// Writes a prepared article (on this thread, in the current batch).
     private func write(_ article: PreparedArticle) throws {
         let before = writer.counts
+        let committedBefore = batch.committedAdded
         try batch.add(article, replace: options.replace)
+        if batch.committedAdded != committedBefore { report(force: true) }
         let after = writer.counts
         summary.added += after.added - before.added
         summary.duplicates += after.duplicates - before.duplicates
@@ -272,6 +299,7 @@ final class Ingestor {
         lastReport = now
         progress(IngestProgress(filesDone: summary.files, filesTotal: filesTotal, added: summary.added,
                                 duplicates: summary.duplicates, failed: summary.failureCount,
-                                bytes: summary.bytes, seconds: now.timeIntervalSince(started)))
+                                bytes: summary.bytes + currentFileBytes, seconds: now.timeIntervalSince(started),
+                                bytesTotal: bytesTotal, committed: batch.committedAdded))
     }
 }

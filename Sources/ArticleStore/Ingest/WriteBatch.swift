@@ -8,6 +8,8 @@ final class WriteBatch {
     let writer: ArticleWriter
     private let size: Int
     private var pending = 0
+    /// Articles added (not counting duplicates) by this batch's writer that are committed.
+    private(set) var committedAdded = 0
 
     /// A batch writing through `writer`, committing every `size` articles.
     init(connection: Connection, writer: ArticleWriter, size: Int = .max) {
@@ -36,6 +38,7 @@ final class WriteBatch {
         try writer.finishBatch(final: final)
         try connection.execute("COMMIT")
         pending = 0
+        committedAdded = writer.counts.added
     }
 
     /// Undoes what is not committed (after an error that stops the run).

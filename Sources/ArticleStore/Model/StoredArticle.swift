@@ -1,3 +1,5 @@
+import Foundation
+
 /// An article as stored, with everything attached to it. `Codable`: its JSON (the keys
 /// `articles show` and `export` print) ingests back into a store unchanged.
 public struct StoredArticle: Sendable, Equatable, Codable {
@@ -135,7 +137,12 @@ public struct StoredArticle: Sendable, Equatable, Codable {
         try container.encode(entities, forKey: .entities)
         try container.encode(parents, forKey: .parents)
         try container.encode(rest, forKey: .rest)
-        try container.encode(extra, forKey: .extra)
+        // The fields kept from the input, as the JSON object they are (not a string holding JSON).
+        if let extra, let data = extra.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) {
+            try container.encode(JSONValue(any: object), forKey: .extra)
+        } else {
+            try container.encode(extra, forKey: .extra)
+        }
         try container.encode(contentHash, forKey: .contentHash)
         try container.encode(originPath, forKey: .originPath)
         try container.encode(originLine, forKey: .originLine)
@@ -173,7 +180,11 @@ public struct StoredArticle: Sendable, Equatable, Codable {
         entities = try container.decodeIfPresent([EntityMentions].self, forKey: .entities) ?? []
         parents = try container.decodeIfPresent([Int64].self, forKey: .parents) ?? []
         rest = try container.decodeIfPresent(String.self, forKey: .rest)
-        extra = try container.decodeIfPresent(String.self, forKey: .extra)
+        if let text = try? container.decodeIfPresent(String.self, forKey: .extra) {
+            extra = text
+        } else {
+            extra = try container.decodeIfPresent(JSONValue.self, forKey: .extra).map { $0.serialized() }
+        }
         contentHash = try container.decodeIfPresent(String.self, forKey: .contentHash) ?? ""
         originPath = try container.decodeIfPresent(String.self, forKey: .originPath)
         originLine = try container.decodeIfPresent(Int.self, forKey: .originLine)
