@@ -95,4 +95,36 @@ struct TerminalTests {
             }
         }
     }
+
+    @Test("ingest --format json prints the summary as JSON on stdout; exports carry extra as a JSON object")
+    func jsonSummary() throws {
+        let db = directory.path("j.sqlite")
+        let input = directory.path("extra.jsonl")
+        try #"{"title": "خبر", "maintext": "نص عن الطقس", "score": 7, "section": {"name": "محليات"}}"#.write(toFile: input, atomically: true, encoding: .utf8)
+        let result = try ArticlesBinary.run(["ingest", "--db", db, "--format", "json", input])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(try parseJSON(result.stdout) as? [String: Any])
+        #expect(summary["added"] as? Int == 1 && summary["failureCount"] as? Int == 0 && summary["seconds"] != nil, "\(summary)")
+        let export = try ArticlesBinary.run(["export", "--db", db, "--quiet"])
+        let record = try #require(try parseJSON(export.stdout) as? [String: Any])
+        let extra = try #require(record["extra"] as? [String: Any], "\(record["extra"] ?? "nil")")
+        #expect(extra["score"] as? Int == 7)
+        #expect((extra["section"] as? [String: Any])?["name"] as? String == "محليات")
+        // And it ingests back.
+        let copy = directory.path("copy.sqlite")
+        #expect(try ArticlesBinary.run(["ingest", "--db", copy, "--quiet", "--input-format", "jsonl", "-"], stdin: Data(export.stdout.utf8)).status == 0)
+    }
+
+    @Test("a list wider than the terminal is cut to fit, the widest column ending in an ellipsis",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1)"))
+    func fitsTheTerminal() throws {
+        let db = try ArticlesBinary.seededDatabase(in: directory)
+        let command = "stty cols 60; \(ArticlesBinary.url.path) list --db \(db) --format table"
+        let result = try ArticlesBinary.run(["-qec", command, "/dev/null"], executable: "/usr/bin/script")
+        #expect(result.status == 0, "\(result.stdout)")
+        let lines = result.stdout.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+        #expect(lines.count >= 3)
+        #expect(lines.allSatisfy { Self.displayWidth($0) <= 60 }, "\(lines.map { Self.displayWidth($0) })")
+        #expect(result.stdout.contains("…"))
+    }
 }
