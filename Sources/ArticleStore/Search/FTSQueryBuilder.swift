@@ -144,7 +144,9 @@ struct FTSQueryBuilder {
             !$0.isStopword && $0.stemLength > 0 && !(dropQuestionWords && QuestionWords.contains(normalized: $0.normalized))
         }
         guard let last = tokens.last else { return nil }
-        if !negated && !prefix {
+        // Typed keyword queries only (all-words mode): in any-word mode (pasted questions) the
+        // preference outweighed bm25 and cost ARCD MRR@10 0.804 → 0.759.
+        if !negated && !prefix && addProclitics {
             for token in tokens {
                 let form = Self.withoutArticle(token.normalized)
                 guard form != token.stem, form.count >= 3, !exactForms.contains(where: { $0.first == form }) else { continue }

@@ -22,8 +22,9 @@ public struct SearchOptions: Sendable, Equatable {
     /// Show one article per group of near-duplicates (estimated similarity at or above this,
     /// 0...1); nil shows all. Hidden ids are in ``SearchResults/collapsed``.
     public var collapseNearDuplicates: Double?
-    /// Rank documents that hold a query word's own form (كاميرون) above those that only share
-    /// its stem (كاميرات), among the best 50 matches. On by default.
+    /// In all-words mode, rank documents that hold a query word's own form (كاميرون) above those
+    /// that only share its stem (كاميرات), among the best 50 matches. On by default; any-word
+    /// mode never applies it (it cost pasted questions more than it gained).
     public var preferExactForms = true
 
     public init(limit: Int = 10, offset: Int = 0, sort: Sort = .relevance, facets: Bool = false, facetLimit: Int = 10,
