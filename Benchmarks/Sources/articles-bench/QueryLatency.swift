@@ -38,7 +38,7 @@ struct QueryLatency {
         return result
     }
 
-    func run() throws -> (ours: Percentiles, bare: Percentiles, queries: Int) {
+    func run() throws -> (ours: Percentiles, bare: Percentiles, queries: Int, withoutExactForms: Percentiles) {
         let store = try ArticleStore(path: storePath, mode: .readOnly)
         let barePath = workDirectory.appendingPathComponent("bare-terms.sqlite").path
         try? FileManager.default.removeItem(atPath: barePath)
@@ -53,6 +53,9 @@ struct QueryLatency {
         let questions = (try? SharedData(arguments: []).arcd().flatMap(\.questions)) ?? []
         let queries = Self.queries(questions: stride(from: 0, to: questions.count, by: max(1, questions.count / 12)).map { questions[$0] })
         let options = SearchOptions(limit: 10)
+        var plainOptions = options
+        plainOptions.preferExactForms = false
+        var plain: [Double] = []
         var ours: [Double] = []
         var baseline: [Double] = []
         let bareQuery = try bare.prepare("SELECT rowid FROM bare WHERE bare MATCH ? ORDER BY bm25(bare, 3.0, 1.0, 2.0) LIMIT 10")
@@ -68,8 +71,9 @@ struct QueryLatency {
             for _ in 0..<5 {
                 ours.append(try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: options) } * 1000)
                 baseline.append(try Measurement.seconds { try runBare() } * 1000)
+                plain.append(try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: plainOptions) } * 1000)
             }
         }
-        return (Percentiles(ours), Percentiles(baseline), queries.count)
+        return (Percentiles(ours), Percentiles(baseline), queries.count, Percentiles(plain))
     }
 }
