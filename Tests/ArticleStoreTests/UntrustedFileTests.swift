@@ -113,3 +113,22 @@ struct UntrustedFileTests {
         }
     }
 }
+
+extension UntrustedFileTests {
+    @Test("migrations still apply, and the schema still verifies, on a file with a user's column added before them")
+    func migrationsAfterUserAdditions() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.path("old.sqlite")
+        // A store as schema 10 left it, then a column a user added with another tool.
+        let raw = try Connection(path: file, mode: .readWriteCreate)
+        let older = Migrator(migrations: Migration.all.filter { $0.version <= 10 })
+        try older.migrate(raw)
+        try raw.execute("ALTER TABLE articles ADD COLUMN reviewed INTEGER; CREATE VIEW mine AS SELECT id FROM articles")
+        // Opening for writing applies 11 (which adds its own columns after the user's) and verifies.
+        let store = try ArticleStore(path: file)
+        #expect(try store.schemaVersion() == Migration.currentVersion)
+        try store.add(Article(title: "خبر", body: "نص عن الطقس", published: "01/09/2024"))
+        #expect(try store.article(id: 1)?.published == "2024-09-01")
+        #expect(try ArticleStore(path: file, mode: .readOnly).check().userAdditions.contains("column articles.reviewed"))
+    }
+}
