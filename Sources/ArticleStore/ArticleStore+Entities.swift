@@ -68,9 +68,7 @@ extension ArticleStore {
                     done += batch.count
                     progress?(done, total)
                 }
-                try connection.execute("""
-                    DELETE FROM entities WHERE origin = 'extracted' AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)
-                    """)
+                try EntityWriter.removeUnmentionedExtractedEntities(connection)
                 return mentions
             }
         }

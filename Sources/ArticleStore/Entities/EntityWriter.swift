@@ -21,6 +21,14 @@ final class EntityWriter {
         gazetteerEntries = entries
     }
 
+    /// Deletes extracted entities that no article mentions any more (built-in and user entities
+    /// stay), after mentions were deleted or rewritten.
+    static func removeUnmentionedExtractedEntities(_ connection: Connection) throws {
+        try connection.execute("""
+            DELETE FROM entities WHERE origin = 'extracted' AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)
+            """)
+    }
+
     /// Forgets cached entity ids and recorded aliases (after a rollback that may have undone them).
     func forgetCachedRows() {
         ids.removeAll()

@@ -196,20 +196,7 @@ final class Ingestor {
             switch item {
             case let .record(bytes, line, index):
                 try pipeline.submit {
-                    if bytes.contains(0) {
-                        return .failure(path: path, message: "\(path):\(line): binary data (NUL bytes) in record \(index), not JSON")
-                    }
-                    if let offset = InputValidation.firstInvalidUTF8Offset(bytes) {
-                        return .failure(path: path, message: "\(path):\(line): invalid UTF-8 at byte \(offset) of record \(index)")
-                    }
-                    do {
-                        let article = try jsonReader.article(fromLine: Data(bytes), origin: path, line: line)
-                        return .prepared(preparer.prepare(article), path: path)
-                    } catch let error as ArticleStoreError {
-                        return .failure(path: path, message: error.description + " (record \(index))")
-                    } catch {
-                        return .failure(path: path, message: "\(path):\(line): \(error) (record \(index))")
-                    }
+                    Self.decode(bytes, path: path, line: line, record: index, reader: jsonReader, preparer: preparer)
                 }
             case let .tooLong(bytes, line, index):
                 try fail(path, "\(path):\(line): record \(index) of \(bytes) bytes exceeds the \(limit)-byte record limit; skipped")
@@ -219,6 +206,28 @@ final class Ingestor {
         }
         summary.bytes += stream.bytesRead
         if !sawRecord { try fail(path, "\(path): empty file") }
+    }
+
+    /// One JSON record's bytes, checked (no NUL, valid UTF-8), decoded and prepared, on a
+    /// worker thread; `record` is its ordinal in a JSON stream (nil for a JSON Lines line).
+    private static func decode(_ bytes: [UInt8], path: String, line: Int, record: Int?, reader: ScraperJSONReader,
+                               preparer: ArticlePreparer) -> PreparationPipeline.Outcome {
+        let inRecord = record.map { " in record \($0)" } ?? ""
+        let suffix = record.map { " (record \($0))" } ?? ""
+        if bytes.contains(0) {
+            return .failure(path: path, message: "\(path):\(line): binary data (NUL bytes)\(inRecord), not JSON")
+        }
+        if let offset = InputValidation.firstInvalidUTF8Offset(bytes) {
+            return .failure(path: path, message: "\(path):\(line): invalid UTF-8 at byte \(offset) of " + (record.map { "record \($0)" } ?? "the line"))
+        }
+        do {
+            let article = try reader.article(fromLine: Data(bytes), origin: path, line: line)
+            return .prepared(preparer.prepare(article), path: path)
+        } catch let error as ArticleStoreError {
+            return .failure(path: path, message: error.description + suffix)
+        } catch {
+            return .failure(path: path, message: "\(path):\(line): \(error)\(suffix)")
+        }
     }
 
     private func ingestLines(_ reader: InputLineReader, path: String) throws {
@@ -237,20 +246,7 @@ final class Ingestor {
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 sawRecord = true
                 try pipeline.submit {
-                    if bytes.contains(0) {
-                        return .failure(path: path, message: "\(path):\(number): binary data (NUL bytes), not JSON")
-                    }
-                    if let offset = InputValidation.firstInvalidUTF8Offset(bytes) {
-                        return .failure(path: path, message: "\(path):\(number): invalid UTF-8 at byte \(offset) of the line")
-                    }
-                    do {
-                        let article = try jsonReader.article(fromLine: Data(bytes), origin: path, line: number)
-                        return .prepared(preparer.prepare(article), path: path)
-                    } catch let error as ArticleStoreError {
-                        return .failure(path: path, message: error.description)
-                    } catch {
-                        return .failure(path: path, message: "\(path):\(number): \(error)")
-                    }
+                    Self.decode(bytes, path: path, line: number, record: nil, reader: jsonReader, preparer: preparer)
                 }
             }
         }

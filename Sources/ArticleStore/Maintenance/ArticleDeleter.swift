@@ -48,9 +48,7 @@ struct ArticleDeleter {
                 queue.append(child)
             }
         }
-        try connection.execute("""
-            DELETE FROM entities WHERE origin = 'extracted' AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)
-            """)
+        try EntityWriter.removeUnmentionedExtractedEntities(connection)
         try writer.finishBatch(final: false)
         return deleted
     }

@@ -91,9 +91,7 @@ struct StoreChecker {
                     """, [row["published"].string.flatMap(DateNormalizer.normalize), row["modified"].string.flatMap(DateNormalizer.normalize), id])
             }
             try SignatureBandIndex(connection: connection).catchUp()
-            try connection.execute("""
-                DELETE FROM entities WHERE origin = 'extracted' AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)
-                """)
+            try EntityWriter.removeUnmentionedExtractedEntities(connection)
         }
         for index in report.findings.indices where report.findings[index].kind != "integrity" {
             report.findings[index].repaired = true
@@ -143,8 +141,7 @@ struct StoreChecker {
     /// What other tools added: objects beyond the migrations', and columns beyond ours.
     private func userAdditions() throws -> [String] {
         let version = try Migrator(migrations: Migration.all).appliedVersion(in: connection)
-        let expected = try Connection(path: ":memory:", mode: .readWriteCreate)
-        for migration in Migration.all where migration.version <= version { try expected.execute(migration.sql) }
+        let expected = try SchemaVerifier(migrations: Migration.all).expectedSchema(version: version)
         let ours = try SchemaVerifier.objects(in: expected)
         var additions: [String] = []
         for (key, _) in try SchemaVerifier.objects(in: connection).sorted(by: { ($0.key.type, $0.key.name) < ($1.key.type, $1.key.name) })

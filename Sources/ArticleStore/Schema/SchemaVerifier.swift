@@ -67,7 +67,8 @@ struct SchemaVerifier {
         .notAnArticleStore(path: connection.path, reason: "its schema was changed outside ArticleStore: \(detail); refusing to use it")
     }
 
-    private func expectedSchema(version: Int) throws -> Connection {
+    /// An in-memory database with the migrations up to `version` applied: what the file should hold.
+    func expectedSchema(version: Int) throws -> Connection {
         let memory = try Connection(path: ":memory:", mode: .readWriteCreate)
         for migration in migrations where migration.version <= version {
             try memory.execute(migration.sql)

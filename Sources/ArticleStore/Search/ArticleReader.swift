@@ -46,12 +46,7 @@ struct ArticleReader {
             SELECT page.id, s.name AS source, x.title, substr(x.body, 1, 200) AS opening, page.published, x.kind
               FROM page JOIN articles AS x ON x.id = page.id LEFT JOIN sources AS s ON s.id = x.source_id
              ORDER BY page.published IS NULL, page.published DESC, page.id
-            """, selection.arguments + [.integer(Int64(limit)), .integer(Int64(offset))]).map { row in
-            let title = row["title"].string
-            return ArticleListing(id: try Self.id(row), source: row["source"].string,
-                                  title: title ?? ArticleListing.openingWords(row["opening"].string ?? ""),
-                                  hasTitle: title != nil, published: row["published"].string, kind: try Self.kind(row["kind"]))
-        }
+            """, selection.arguments + [.integer(Int64(limit)), .integer(Int64(offset))]).map(Self.listing)
     }
 
     /// Listings of articles by id, in id order (unknown ids are left out).
@@ -62,10 +57,7 @@ struct ArticleReader {
                 SELECT a.id, s.name AS source, a.title, substr(a.body, 1, 200) AS opening, a.published, a.kind
                   FROM articles AS a LEFT JOIN sources AS s ON s.id = a.source_id WHERE a.id = ?
                 """, [id]).first else { continue }
-            let title = row["title"].string
-            result.append(ArticleListing(id: try Self.id(row), source: row["source"].string,
-                                         title: title ?? ArticleListing.openingWords(row["opening"].string ?? ""),
-                                         hasTitle: title != nil, published: row["published"].string, kind: try Self.kind(row["kind"])))
+            result.append(try Self.listing(row))
         }
         return result
     }
@@ -119,6 +111,14 @@ struct ArticleReader {
         }
         close()
         return result
+    }
+
+    /// A listing from a row with id, source, title, opening (the body's start), published, kind.
+    static func listing(_ row: Row) throws -> ArticleListing {
+        let title = row["title"].string
+        return ArticleListing(id: try id(row), source: row["source"].string,
+                              title: title ?? ArticleListing.openingWords(row["opening"].string ?? ""),
+                              hasTitle: title != nil, published: row["published"].string, kind: try kind(row["kind"]))
     }
 
     // MARK: Columns that must hold a value
