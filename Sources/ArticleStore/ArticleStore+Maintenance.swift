@@ -50,6 +50,7 @@ extension ArticleStore {
         let before = try size()
         try connection.transaction {
             try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+            try connection.execute("INSERT INTO articles_words(articles_words) VALUES ('optimize')")
             let bands = SignatureBandIndex(connection: connection)
             try bands.removeOrphans()
             try bands.catchUp()

@@ -32,7 +32,7 @@ struct InteropTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.split(separator: "\n").filter { $0.hasPrefix("ok: ") }.count == 10, "\(text)")
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("ok: ") }.count == 12, "\(text)")
     }
 
     @Test("sqlite-utils and Datasette change the store; every articles command then works or says what blocks it",

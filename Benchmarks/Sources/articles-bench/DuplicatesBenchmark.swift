@@ -131,7 +131,7 @@ struct DuplicatesBenchmark {
             for id in [Int64(pair >> 32), Int64(pair & 0xFFFF_FFFF)] where shingles[id] == nil {
                 var terms: [Substring] = []
                 var text = ""
-                try store.query("SELECT body_terms FROM articles WHERE id = \(id)") { row in text = row[0].string ?? "" }
+                try store.query("SELECT body FROM articles WHERE id = \(id)") { row in text = store.analyzer.termsText(row[0].string ?? "") }
                 terms = text.split(separator: " ")
                 shingles[id] = terms.count < 3 ? Set(terms.map(String.init))
                     : Set((0..<(terms.count - 2)).map { terms[$0..<($0 + 3)].joined(separator: " ") })

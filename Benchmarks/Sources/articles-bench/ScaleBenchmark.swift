@@ -20,8 +20,12 @@ struct ScaleBenchmark {
     let workDirectory: URL
     /// Ingest runs per size (nil: 5 up to 10k articles, 3 up to 100k, then 1).
     let repeats: Int?
+    /// Real news (the dev days, replicated past their size) instead of the generated corpus.
+    let real: Bool
 
-    init(arguments: [String]) throws {
+    init(arguments all: [String]) throws {
+        real = all.contains("--real")
+        let arguments = all.filter { $0 != "--real" }
         shared = try SharedData(arguments: arguments)
         let options = try BenchmarkOptions(arguments, allowed: ["--count", "--seed", "--json", "--work", "--repeat"])
         counts = try options.counts(default: [10_000])
@@ -94,9 +98,10 @@ struct ScaleBenchmark {
         var row = Row()
         row.articles = count
         let corpus = workDirectory.appendingPathComponent("corpus-\(count).jsonl").path
-        let written = try CorpusGenerator.write(count: count, seed: seed, shared: shared, to: corpus)
+        let written = real ? (bytes: try RealNews.write(count: count, shared: shared, to: corpus), exact: 0, near: 0)
+            : try CorpusGenerator.write(count: count, seed: seed, shared: shared, to: corpus)
         row.rawTextMB = Double(written.bytes) / 1e6
-        FileHandle.standardError.write(Data("[\(count)] corpus written (\(written.exact) exact, \(written.near) near duplicates); ingesting\n".utf8))
+        FileHandle.standardError.write(Data("[\(count)] \(real ? "real-news" : "generated") corpus written (\(written.exact) exact, \(written.near) near duplicates); ingesting\n".utf8))
 
         // Runs vary by ±15% on this kind of machine: smaller sizes are measured several times,
         // ours and the baseline alternating, and the median of each is reported.
@@ -112,7 +117,8 @@ struct ScaleBenchmark {
             ourSeconds.append(ours["seconds"] ?? 0)
             row.ingestPeakRSSMB = max(row.ingestPeakRSSMB, ours["peak_rss_mb"] ?? 0)
             FileHandle.standardError.write(Data("[\(count)] baseline ingest (\(repetition) of \(repetitions))\n".utf8))
-            let bare = try Self.child(["_ingest-bare", String(count), String(seed), barePath] + ["--shared", shared.directory.path])
+            let bare = try Self.child(real ? ["_ingest-bare", "--jsonl", corpus, barePath]
+                                           : ["_ingest-bare", String(count), String(seed), barePath] + ["--shared", shared.directory.path])
             bareSeconds.append(bare["seconds"] ?? 0)
             row.baselinePeakRSSMB = max(row.baselinePeakRSSMB, bare["peak_rss_mb"] ?? 0)
         }
@@ -173,18 +179,32 @@ struct ScaleBenchmark {
         print("{\"seconds\": \(seconds), \"peak_rss_mb\": \(Measurement.peakRSSMegabytes()), \"added\": \(summary.added), \"duplicates\": \(summary.duplicates)}")
     }
 
-    /// `_ingest-bare COUNT SEED DB`: the same raw texts into a bare FTS5 table.
+    /// `_ingest-bare COUNT SEED DB` (generated) or `_ingest-bare --jsonl CORPUS DB` (real news):
+    /// the same raw texts into a bare FTS5 table. Generating or reading the texts is not timed.
     static func ingestBare(_ arguments: [String]) throws {
-        guard let count = Int(arguments[0]), let seed = UInt64(arguments[1]) else { throw BenchmarkError("bad arguments") }
-        var generator = try CorpusGenerator(shared: SharedData(arguments: arguments), seed: seed)
-        let connection = try Connection(path: arguments[2], mode: .readWriteCreate)
+        var next: () -> (title: String, body: String)
+        let count: Int, path: String
+        if arguments.first == "--jsonl" {
+            let items = try RealNews.read(arguments[1])
+            var iterator = items.makeIterator()
+            next = { iterator.next() ?? ("", "") }
+            count = items.count
+            path = arguments[2]
+        } else {
+            guard let number = Int(arguments[0]), let seed = UInt64(arguments[1]) else { throw BenchmarkError("bad arguments") }
+            var generator = try CorpusGenerator(shared: SharedData(arguments: arguments), seed: seed)
+            next = { let item = generator.next(); return (item.title, item.body) }
+            count = number
+            path = arguments[2]
+        }
+        let connection = try Connection(path: path, mode: .readWriteCreate)
         try connection.execute("PRAGMA journal_mode=WAL")
         try connection.execute("CREATE VIRTUAL TABLE bare USING fts5(title, body, tokenize = 'unicode61')")
         let insert = try connection.prepare("INSERT INTO bare(title, body) VALUES (?, ?)")
         var seconds = 0.0
         var inTransaction = 0
         for _ in 0..<count {
-            let item = generator.next()
+            let item = next()
             seconds += try Measurement.seconds {
                 if inTransaction == 0 { try connection.execute("BEGIN") }
                 try insert.bind([item.title, item.body])

@@ -59,8 +59,9 @@ do {
                                         and 100k; add 1M with their own commands), tables to stdout, JSON to DIR
               arcd [--shared DIR]       retrieval quality on ARCD (MRR@10, Recall@1, Recall@10), every analyzer
                                         choice as a bare FTS5 index, plus the store's own search
-              scale [--count N]... [--json FILE] [--seed N] [--repeat N]
-                                        generated corpus of N articles (10000, 100k, 1M): ingest vs bare FTS5
+              scale [--count N]... [--json FILE] [--seed N] [--repeat N] [--real]
+                                        generated corpus (or --real: the real-news dev days, replicated past
+                                        12,824 with shuffled paragraphs) of N articles: ingest vs bare FTS5
                                         inserts (median of N runs each; default 5 to 10k, 3 to 100k, then 1),
                                         size, query latency vs bare FTS5 MATCH, peak RSS
               duplicates [--count N]... [--threshold T]... [--seed N] [--json FILE]

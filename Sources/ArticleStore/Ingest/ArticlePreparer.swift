@@ -13,17 +13,19 @@ struct ArticlePreparer: Sendable {
         let body = analyzer.analyze(article.body)
         let title = article.title.map(analyzer.analyze)
         let titleKey = title.map { $0.stemsText(includingStopwords: true) }
-        let tagsTerms = article.tags.isEmpty ? "" : keys.terms(article.tags.joined(separator: "\n"))
+        let tagKeys = article.tags.map(keys.nameKey)
+        let indexedTags = Self.distinctTags(article.tags, keys: tagKeys)
         var prepared = PreparedArticle(
             article: article,
             contentHash: keys.contentHash(article, normalizedBody: body.normalizedText, titleKey: titleKey ?? ""),
             titleTerms: title?.termsText ?? "",
             bodyTerms: body.termsText,
-            tagsTerms: tagsTerms,
+            tagsTerms: Self.tagsTerms(indexedTags, keys: keys),
+            fingerprint: IndexFingerprint.of(title: article.title, body: article.body, tags: indexedTags),
             titleKey: titleKey.flatMap { $0.isEmpty ? nil : $0 },
             signature: MinHashSignature(terms: body.termsText),
             sourceKey: article.source.map(keys.sourceKey),
-            tagKeys: article.tags.map(keys.nameKey),
+            tagKeys: tagKeys,
             headlineKeys: article.similarHeadlines.map(keys.key),
             mentions: extractor?.mentions(in: article, title: title, body: body.words.isEmpty ? nil : body),
             embedded: article.embedded.map(prepare),
@@ -36,5 +38,17 @@ struct ArticlePreparer: Sendable {
             if prepared[keyPath: normalizedPath] == nil { prepared.unreadableDates += 1 }
         }
         return prepared
+    }
+
+    /// The tags an article keeps: the first spelling of each tag key, in order (the store
+    /// links an article to a tag once).
+    static func distinctTags(_ tags: [String], keys tagKeys: [String]) -> [String] {
+        var seen = Set<String>()
+        return zip(tags, tagKeys).compactMap { tag, key in seen.insert(key).inserted ? tag : nil }
+    }
+
+    /// What the index's tags column holds for these tags (as stored, in order).
+    static func tagsTerms(_ tags: [String], keys: TextKey) -> String {
+        tags.isEmpty ? "" : keys.terms(tags.joined(separator: "\n"))
     }
 }

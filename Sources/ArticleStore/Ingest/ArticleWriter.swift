@@ -28,7 +28,7 @@ final class ArticleWriter {
     /// SAVEPOINT (https://sqlite.org/fts5.html, xSavepoint), so writing them inside the
     /// per-article savepoints made one tiny segment per article. They are written together by
     /// ``flushIndex()``, in the same transaction, before it commits.
-    private var pendingIndex: [(id: Int64, title: String, body: String, tags: String)] = []
+    private var pendingIndex: [IndexEntry] = []
     private var pendingIDs: Set<Int64> = []
 
     private let entityWriter: EntityWriter?
@@ -135,12 +135,7 @@ final class ArticleWriter {
     /// Writes the pending FTS rows. Call in the transaction, outside any savepoint, before COMMIT.
     private func flushIndex() throws {
         guard !pendingIndex.isEmpty else { return }
-        let insert = try connection.cachedStatement("INSERT INTO articles_fts(rowid, title_terms, body_terms, tags_terms) VALUES (?, ?, ?, ?)")
-        for entry in pendingIndex {
-            try insert.bind([entry.id, entry.title, entry.body, entry.tags])
-            _ = try insert.step()
-            insert.reset()
-        }
+        for entry in pendingIndex { try entry.insert(into: connection) }
         pendingIndex.removeAll(keepingCapacity: true)
         pendingIDs.removeAll(keepingCapacity: true)
     }
@@ -168,7 +163,6 @@ final class ArticleWriter {
     private func store(_ prepared: PreparedArticle, replace: Bool) throws -> AddResult {
         let article = prepared.article
         let hash = prepared.contentHash, signature = prepared.signature
-        let titleTerms = prepared.titleTerms, bodyTerms = prepared.bodyTerms, tagsTerms = prepared.tagsTerms
         let titleKey = prepared.titleKey
         counts.unreadableDates += prepared.unreadableDates
         if let threshold = nearDuplicateThreshold, article.kind == .article, !signature.isEmpty,
@@ -183,15 +177,15 @@ final class ArticleWriter {
             sourceID, article.title, article.body, article.dateline, article.agency, article.url,
             prepared.published, prepared.modified, article.language, authors, article.description,
             article.kind.rawValue, article.isPartial, article.rest, article.extra, hash,
-            article.originPath, article.originLine, titleTerms, bodyTerms, tagsTerms, titleKey,
+            article.originPath, article.originLine, prepared.fingerprint, titleKey,
             prepared.publishedRaw, prepared.modifiedRaw,
         ]
         let inserted = try connection.rows("""
             INSERT INTO articles(source_id, title, body, dateline, agency, url, published, modified, language,
                                  authors, description, kind, is_partial, rest, extra, content_hash,
-                                 origin_path, origin_line, title_terms, body_terms, tags_terms, title_key,
+                                 origin_path, origin_line, indexed_hash, title_key,
                                  published_raw, modified_raw)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(content_hash) DO NOTHING
             RETURNING id
             """, values)
@@ -227,8 +221,8 @@ final class ArticleWriter {
         try connection.run("""
             UPDATE articles SET source_id = ?, title = ?, body = ?, dateline = ?, agency = ?, url = ?, published = ?,
                    modified = ?, language = ?, authors = ?, description = ?, kind = ?, is_partial = ?, rest = ?,
-                   extra = ?, content_hash = ?, origin_path = ?, origin_line = ?, title_terms = ?, body_terms = ?,
-                   tags_terms = ?, title_key = ?, published_raw = ?, modified_raw = ?,
+                   extra = ?, content_hash = ?, origin_path = ?, origin_line = ?, indexed_hash = ?,
+                   title_key = ?, published_raw = ?, modified_raw = ?,
                    ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
              WHERE id = ?
             """, values + [id])
@@ -243,9 +237,8 @@ final class ArticleWriter {
     /// signature and bands, mentions, tags and similar-headline links.
     private func writeDerived(_ prepared: PreparedArticle, id: Int64) throws {
         let article = prepared.article
-        let (titleTerms, bodyTerms, tagsTerms, titleKey, signature) = (prepared.titleTerms, prepared.bodyTerms, prepared.tagsTerms,
-                                                                       prepared.titleKey, prepared.signature)
-        pendingIndex.append((id, titleTerms, bodyTerms, tagsTerms))
+        let (titleKey, signature) = (prepared.titleKey, prepared.signature)
+        pendingIndex.append(IndexEntry(id: id, prepared: prepared))
         pendingIDs.insert(id)
         if !signature.isEmpty {
             try connection.run("INSERT INTO article_signatures(article_id, minhash) VALUES (?, ?)", [id, DatabaseValue.blob(signature.bytes)])
@@ -295,7 +288,7 @@ final class ArticleWriter {
                 sourceID, article.title, article.body, article.dateline, article.agency, article.url,
                 prepared.published, prepared.modified, article.language, authors, article.description,
                 article.kind.rawValue, article.isPartial, article.rest, article.extra, prepared.contentHash,
-                article.originPath, article.originLine, prepared.titleTerms, prepared.bodyTerms, prepared.tagsTerms, prepared.titleKey,
+                article.originPath, article.originLine, prepared.fingerprint, prepared.titleKey,
                 prepared.publishedRaw, prepared.modifiedRaw,
             ])
             try writeDerived(prepared, id: id)
@@ -303,7 +296,10 @@ final class ArticleWriter {
         }
     }
 
-    /// Removes an article's FTS row (external content needs the indexed values to delete).
+    /// Removes an article's entries from both full-text indexes. The contentless index needs
+    /// the terms it was given: they are analyzed again from the stored text, after checking
+    /// (``IndexFingerprint``) that the text is the one indexed. A row another tool changed
+    /// cannot be removed precisely: that throws, and `check --repair` rebuilds the index.
     func removeFromIndex(_ id: Int64) throws {
         if pendingIDs.contains(id) {
             // Added earlier in this batch: its FTS row is not written yet.
@@ -311,10 +307,8 @@ final class ArticleWriter {
             pendingIDs.remove(id)
             return
         }
-        try connection.run("""
-            INSERT INTO articles_fts(articles_fts, rowid, title_terms, body_terms, tags_terms)
-            SELECT 'delete', id, title_terms, body_terms, tags_terms FROM articles WHERE id = ?
-            """, [id])
+        guard let entry = try IndexEntry.stored(id, connection: connection, keys: keys) else { return }
+        try entry.remove(from: connection)
     }
 
     private func link(_ article: Int64, _ linked: Int64, kind: String, position: Int) throws {

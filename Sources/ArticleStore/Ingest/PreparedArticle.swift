@@ -7,6 +7,8 @@ struct PreparedArticle: Sendable {
     let titleTerms: String
     let bodyTerms: String
     let tagsTerms: String
+    /// The ``IndexFingerprint`` of the title, body and (distinct) tags stored.
+    let fingerprint: Int64
     /// The title's key (nil without a title or when it analyzes to nothing).
     let titleKey: String?
     let signature: MinHashSignature

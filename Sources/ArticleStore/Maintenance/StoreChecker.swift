@@ -2,9 +2,9 @@ import ArabicText
 import Foundation
 
 /// Checks a store against what ArticleStore would have written, and repairs what is derived:
-/// SQLite's integrity check; the full-text index against the articles (rows missing, rows of
-/// deleted articles); analyzed terms, signatures and mentions of rows that other tools changed
-/// or inserted (recomputed from the original text); rows that point at deleted articles; tag
+/// SQLite's integrity check; the two full-text indexes against the articles (rows missing, rows
+/// of deleted articles); index entries, signatures and mentions of rows that other tools
+/// changed or inserted (recomputed from the original text); rows that point at deleted articles; tag
 /// counts; dates stored before they were normalized. The role `sqlite-utils rebuild-fts` plays,
 /// for everything ArticleStore derives.
 struct StoreChecker {
@@ -21,13 +21,20 @@ struct StoreChecker {
             report.findings.append(.init(kind: "integrity", count: integrity.count,
                                          detail: "SQLite's integrity check: " + integrity.prefix(3).joined(separator: "; "), repaired: false))
         }
-        let missing = try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)")
-        let orphanRows = try ids("SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)")
+        let missingTerms = try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)")
+        let missingWords = try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_words_docsize)")
+        let missing = Array(Set(missingTerms + missingWords)).sorted()
+        let orphanRows = try ids("""
+            SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)
+            UNION SELECT id FROM articles_words_docsize WHERE id NOT IN (SELECT id FROM articles)
+            """)
         let stale = try staleArticles()
         let orphanCount = try orphans(delete: false)
-        let unsigned = try ids("""
-            SELECT id FROM articles WHERE length(body_terms) > 0 AND id NOT IN (SELECT article_id FROM article_signatures)
-            """)
+        let keys = TextKey(analyzer: analyzer)
+        let unsigned = try connection.rows("SELECT id, body FROM articles WHERE id NOT IN (SELECT article_id FROM article_signatures)")
+            .compactMap { row -> Int64? in
+                MinHashSignature(terms: keys.terms(row["body"].string)).isEmpty ? nil : row["id"].int64
+            }
         let tagCounts = Int(try connection.scalar("""
             SELECT count(*) FROM tags WHERE articles != (SELECT count(*) FROM article_tags WHERE tag_id = tags.id)
             """).int64 ?? 0)
@@ -43,7 +50,7 @@ struct StoreChecker {
         }
         add("index-missing", missing.count, "\(missing.count) articles have no full-text index row (inserted by another tool?); search never finds them")
         add("index-orphan", orphanRows.count, "\(orphanRows.count) full-text index rows belong to deleted articles; search counts them")
-        add("stale-terms", stale.count, "\(stale.count) articles' analyzed terms do not match their text (changed by another tool?)")
+        add("stale-terms", stale.count, "\(stale.count) articles were changed by another tool after they were indexed; search finds their old text")
         add("orphans", orphanCount, "\(orphanCount) tag links, mentions, links or signatures point at deleted articles")
         add("signatures", unsigned.count, "\(unsigned.count) articles have no near-duplicate signature")
         add("tag-counts", tagCounts, "\(tagCounts) tags count a wrong number of articles")
@@ -53,13 +60,12 @@ struct StoreChecker {
         try connection.transaction {
             let writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
             let preparer = writer.preparer
-            let changed = Set(stale + missing + unsigned)
+            let changed = Set(stale + missingTerms + unsigned)
             for id in changed.sorted() {
                 guard let article = try ArticleReader(connection: connection).article(id: id) else { continue }
                 let prepared = preparer.prepare(Article(title: article.title, body: article.body, dateline: article.dateline,
                                                         agency: article.agency, tags: article.tags))
-                try connection.run("UPDATE articles SET title_terms = ?, body_terms = ?, tags_terms = ?, title_key = ? WHERE id = ?",
-                                   [prepared.titleTerms, prepared.bodyTerms, prepared.tagsTerms, prepared.titleKey, id])
+                try connection.run("UPDATE articles SET title_key = ? WHERE id = ?", [prepared.titleKey, id])
                 let bands = SignatureBandIndex(connection: connection)
                 if let old = try bands.signature(of: id) { try bands.remove(old, article: id) }
                 try connection.run("DELETE FROM article_signatures WHERE article_id = ?", [id])
@@ -74,10 +80,16 @@ struct StoreChecker {
                 }
             }
             _ = try orphans(delete: true)
-            // The index is rebuilt from the (now current) analyzed columns: rows of deleted
-            // articles go, missing and stale rows come back right.
-            if !missing.isEmpty || !orphanRows.isEmpty || !stale.isEmpty {
-                try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            // Entries of deleted or changed rows cannot be removed one by one (the text they were
+            // made from is gone): both indexes are then rebuilt from the stored text. Rows that
+            // only lack entries get them.
+            if !orphanRows.isEmpty || !stale.isEmpty {
+                try rebuildIndexes()
+            } else {
+                for id in missingTerms { try indexTerms(of: id) }
+                for id in missingWords {
+                    try connection.run("INSERT INTO articles_words(rowid, title, body) SELECT id, title, body FROM articles WHERE id = ?", [id])
+                }
             }
             try connection.execute("""
                 UPDATE tags SET articles = (SELECT count(*) FROM article_tags WHERE tag_id = tags.id);
@@ -103,25 +115,55 @@ struct StoreChecker {
         try connection.rows(sql).compactMap { $0.values.first?.int64 }
     }
 
-    /// Articles whose stored analyzed terms differ from what their text analyzes to now.
+    /// Articles whose text is not the text they were indexed from (``IndexFingerprint``): rows
+    /// another tool changed. Rows without a fingerprint (indexed before there were any, or
+    /// inserted by another tool and so missing from the index) are not counted.
     private func staleArticles() throws -> [Int64] {
         var stale: [Int64] = []
         var lastID: Int64 = 0
-        let keys = TextKey(analyzer: analyzer)
         while true {
             let rows = try connection.rows("""
-                SELECT id, title, body, title_terms, body_terms FROM articles WHERE id > ? ORDER BY id LIMIT 1000
+                SELECT id, title, body, indexed_hash FROM articles WHERE id > ? AND indexed_hash IS NOT NULL ORDER BY id LIMIT 1000
                 """, [lastID])
             guard let last = rows.last?["id"].int64 else { return stale }
             for row in rows {
-                let title = keys.terms(row["title"].string)
-                if title != row["title_terms"].string || keys.terms(row["body"].string) != row["body_terms"].string,
-                   let id = row["id"].int64 {
+                guard let id = row["id"].int64 else { continue }
+                let tags = try IndexEntry.storedTags(of: id, connection: connection)
+                if row["indexed_hash"].int64 != IndexFingerprint.of(title: row["title"].string, body: row["body"].string ?? "", tags: tags) {
                     stale.append(id)
                 }
             }
             lastID = last
         }
+    }
+
+    /// Empties both full-text indexes and indexes every article again from its stored text.
+    private func rebuildIndexes() throws {
+        let keys = TextKey(analyzer: analyzer)
+        try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        var lastID: Int64 = 0
+        while true {
+            let rows = try connection.rows("SELECT id, title, body FROM articles WHERE id > ? ORDER BY id LIMIT 1000", [lastID])
+            guard let last = rows.last?["id"].int64 else { break }
+            for row in rows {
+                guard let id = row["id"].int64 else { continue }
+                try indexTerms(id: id, title: row["title"].string, body: row["body"].string ?? "", keys: keys)
+            }
+            lastID = last
+        }
+        try connection.execute("INSERT INTO articles_words(articles_words) VALUES ('rebuild')")
+    }
+
+    /// Indexes article `id`'s analyzed terms from its stored text and records the fingerprint.
+    private func indexTerms(of id: Int64) throws {
+        guard let row = try connection.rows("SELECT title, body FROM articles WHERE id = ?", [id]).first else { return }
+        try indexTerms(id: id, title: row["title"].string, body: row["body"].string ?? "", keys: TextKey(analyzer: analyzer))
+    }
+
+    private func indexTerms(id: Int64, title: String?, body: String, keys: TextKey) throws {
+        let tags = try IndexEntry.storedTags(of: id, connection: connection)
+        try IndexEntry(id: id, title: title, body: body, tags: tags, keys: keys).insertTerms(into: connection)
+        try connection.run("UPDATE articles SET indexed_hash = ? WHERE id = ?", [IndexFingerprint.of(title: title, body: body, tags: tags), id])
     }
 
     /// Rows that point at articles that are gone (possible when another tool deletes with
@@ -145,7 +187,7 @@ struct StoreChecker {
         let ours = try SchemaVerifier.objects(in: expected)
         var additions: [String] = []
         for (key, _) in try SchemaVerifier.objects(in: connection).sorted(by: { ($0.key.type, $0.key.name) < ($1.key.type, $1.key.name) })
-            where ours[key] == nil && !key.name.hasPrefix("articles_fts_") {
+            where ours[key] == nil && !key.name.hasPrefix("articles_fts_") && !key.name.hasPrefix("articles_words_") {
             additions.append("\(key.type) \(key.name)")
         }
         for key in ours.keys.filter({ $0.type == "table" }).sorted(by: { $0.name < $1.name }) {
