@@ -58,3 +58,24 @@ struct DeleteCommandTests {
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
     }
 }
+
+@Suite("articles init --word-index (built binary)")
+struct InitWordIndexCommandTests {
+    @Test("off drops the index other tools search, ingest and check still work; on brings it back")
+    func wordIndexSwitch() throws {
+        let directory = try TemporaryDirectory()
+        let db = directory.path("store.sqlite")
+        let off = try ArticlesBinary.run(["init", "--db", db, "--word-index", "off"])
+        #expect(off.status == 0 && off.stderr.contains("without the word index"), "\(off.stderr)")
+        #expect(try ArticlesBinary.run(["ingest", "--db", db, "--quiet", packageRoot.appendingPathComponent("seeds").path]).status == 0)
+        let words = ["sql", "--db", db, "--format", "csv", "SELECT count(*) AS n FROM articles_words WHERE articles_words MATCH 'إيران'"]
+        #expect(try ArticlesBinary.run(words).status != 0) // no such table
+        #expect(try ArticlesBinary.run(["check", "--db", db]).status == 0)
+        let on = try ArticlesBinary.run(["init", "--db", db, "--word-index", "on"])
+        #expect(on.status == 0 && on.stderr.contains("with the word index"), "\(on.stderr)")
+        let found = try ArticlesBinary.run(words)
+        #expect(found.status == 0 && found.stdout.split(whereSeparator: \.isNewline).last.map(String.init) != "0", "\(found.stdout)\(found.stderr)")
+        let bad = try ArticlesBinary.run(["init", "--db", db, "--word-index", "maybe"])
+        #expect(bad.status != 0)
+    }
+}

@@ -41,7 +41,7 @@ struct RealNews {
     /// and their paragraphs in another order (a deterministic shuffle per copy), so that no two
     /// copies are duplicates of each other. Returns the bytes of title and body text written.
     static func write(count: Int, shared: SharedData, to path: String) throws -> Int {
-        let base = try articles(shared: shared).filter { !$0.content.isEmpty }
+        let base = try articles(shared: shared).filter { !$0.content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { throw BenchmarkError("cannot write \(path)") }
         defer { try? handle.close() }

@@ -50,6 +50,10 @@ struct ScaleBenchmark {
         var baselineArticlesPerSecond = 0.0
         var baselinePeakRSSMB = 0.0
         var ingestRatio = 0.0
+        /// The same ingest into a store without the word index (`articles init --word-index off`).
+        var noWordIndexSeconds = 0.0
+        var noWordIndexRatio = 0.0
+        var noWordIndexStoreVsBareFTS = 0.0
         var storeBytesPerArticle = 0.0
         var storeVsRawText = 0.0
         var storeVsBareFTS = 0.0
@@ -84,10 +88,10 @@ struct ScaleBenchmark {
     }
 
     private func printTable(_ rows: [Row]) {
-        print("| articles | runs | raw text MB | ingest art/s | MB/s | bare FTS5 art/s | ingest ratio | peak RSS MB (bare) | bytes/article | size vs raw | size vs bare | query median ms (bare) | p95 ms (bare) | median ratio | p95 ratio |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| articles | runs | raw text MB | ingest art/s | MB/s | bare FTS5 art/s | ingest ratio | without word index | peak RSS MB (bare) | bytes/article | size vs raw | size vs bare | without word index | query median ms (bare) | p95 ms (bare) | median ratio | p95 ratio |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for row in rows {
-            print("| \(row.articles) | \(row.repetitions) | \(f(row.rawTextMB, 1)) | \(f(row.ingestArticlesPerSecond, 0)) | \(f(row.ingestMBPerSecond, 2)) | \(f(row.baselineArticlesPerSecond, 0)) | \(f(row.ingestRatio, 2))x | \(f(row.ingestPeakRSSMB, 0)) (\(f(row.baselinePeakRSSMB, 0))) | \(f(row.storeBytesPerArticle, 0)) | \(f(row.storeVsRawText, 2))x | \(f(row.storeVsBareFTS, 2))x | \(f(row.queryMedianMs, 2)) (\(f(row.bareMedianMs, 2))) | \(f(row.queryP95Ms, 2)) (\(f(row.bareP95Ms, 2))) | \(f(row.queryMedianRatio, 2))x | \(f(row.queryP95Ratio, 2))x |")
+            print("| \(row.articles) | \(row.repetitions) | \(f(row.rawTextMB, 1)) | \(f(row.ingestArticlesPerSecond, 0)) | \(f(row.ingestMBPerSecond, 2)) | \(f(row.baselineArticlesPerSecond, 0)) | \(f(row.ingestRatio, 2))x | \(f(row.noWordIndexRatio, 2))x | \(f(row.ingestPeakRSSMB, 0)) (\(f(row.baselinePeakRSSMB, 0))) | \(f(row.storeBytesPerArticle, 0)) | \(f(row.storeVsRawText, 2))x | \(f(row.storeVsBareFTS, 2))x | \(f(row.noWordIndexStoreVsBareFTS, 2))x | \(f(row.queryMedianMs, 2)) (\(f(row.bareMedianMs, 2))) | \(f(row.queryP95Ms, 2)) (\(f(row.bareP95Ms, 2))) | \(f(row.queryMedianRatio, 2))x | \(f(row.queryP95Ratio, 2))x |")
         }
         print("")
     }
@@ -108,13 +112,16 @@ struct ScaleBenchmark {
         let storePath = workDirectory.appendingPathComponent("store-\(count).sqlite").path
         let barePath = workDirectory.appendingPathComponent("bare-\(count).sqlite").path
         let repetitions = repeats ?? (count <= 10_000 ? 5 : count <= 100_000 ? 3 : 1)
-        var ourSeconds: [Double] = [], bareSeconds: [Double] = []
+        var ourSeconds: [Double] = [], bareSeconds: [Double] = [], noWordSeconds: [Double] = []
+        let noWordPath = workDirectory.appendingPathComponent("store-nowords-\(count).sqlite").path
         for repetition in 1...repetitions {
-            for path in [storePath, barePath] {
+            for path in [storePath, barePath, noWordPath] {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             let ours = try Self.child(["_ingest-store", corpus, storePath])
             ourSeconds.append(ours["seconds"] ?? 0)
+            let noWords = try Self.child(["_ingest-store", corpus, noWordPath, "--no-word-index"])
+            noWordSeconds.append(noWords["seconds"] ?? 0)
             row.ingestPeakRSSMB = max(row.ingestPeakRSSMB, ours["peak_rss_mb"] ?? 0)
             FileHandle.standardError.write(Data("[\(count)] baseline ingest (\(repetition) of \(repetitions))\n".utf8))
             let bare = try Self.child(real ? ["_ingest-bare", "--jsonl", corpus, barePath]
@@ -129,11 +136,15 @@ struct ScaleBenchmark {
         row.baselineSeconds = Self.median(bareSeconds)
         row.baselineArticlesPerSecond = Double(count) / row.baselineSeconds
         row.ingestRatio = row.ingestArticlesPerSecond / row.baselineArticlesPerSecond
+        row.noWordIndexSeconds = Self.median(noWordSeconds)
+        row.noWordIndexRatio = row.baselineSeconds / row.noWordIndexSeconds
 
         let storeBytes = Self.fileSize(storePath)
         row.storeBytesPerArticle = Double(storeBytes) / Double(count)
         row.storeVsRawText = Double(storeBytes) / Double(written.bytes)
         row.storeVsBareFTS = Double(storeBytes) / Double(Self.fileSize(barePath))
+        row.noWordIndexStoreVsBareFTS = Double(Self.fileSize(noWordPath)) / Double(Self.fileSize(barePath))
+        try? FileManager.default.removeItem(atPath: noWordPath)
         try? FileManager.default.removeItem(atPath: barePath)
         try? FileManager.default.removeItem(atPath: corpus)
 
@@ -167,9 +178,11 @@ struct ScaleBenchmark {
         try JSONProcess.numbers(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), arguments, what: arguments[0])
     }
 
-    /// `_ingest-store JSONL DB`: our ingest, in its own process.
+    /// `_ingest-store JSONL DB [--no-word-index]`: our ingest, in its own process (the word
+    /// index for other tools dropped first, untimed, with the flag).
     static func ingestStore(_ arguments: [String]) throws {
         let store = try ArticleStore(path: arguments[1])
+        if arguments.contains("--no-word-index") { try store.setWordIndex(false) }
         var summary: IngestSummary?
         let seconds = try Measurement.seconds {
             summary = try store.ingest([arguments[0]])

@@ -135,7 +135,8 @@ final class ArticleWriter {
     /// Writes the pending FTS rows. Call in the transaction, outside any savepoint, before COMMIT.
     private func flushIndex() throws {
         guard !pendingIndex.isEmpty else { return }
-        for entry in pendingIndex { try entry.insert(into: connection) }
+        let words = try hasWordIndex()
+        for entry in pendingIndex { try entry.insert(into: connection, words: words) }
         pendingIndex.removeAll(keepingCapacity: true)
         pendingIDs.removeAll(keepingCapacity: true)
     }
@@ -308,8 +309,17 @@ final class ArticleWriter {
             return
         }
         guard let entry = try IndexEntry.stored(id, connection: connection, keys: keys) else { return }
-        try entry.remove(from: connection)
+        try entry.remove(from: connection, words: try hasWordIndex())
     }
+
+    /// Whether the store keeps the word index (``WordIndex``), looked up once per writer.
+    private func hasWordIndex() throws -> Bool {
+        if let wordIndex { return wordIndex }
+        let exists = try WordIndex.exists(in: connection)
+        wordIndex = exists
+        return exists
+    }
+    private var wordIndex: Bool?
 
     private func link(_ article: Int64, _ linked: Int64, kind: String, position: Int) throws {
         guard article != linked else { return }

@@ -48,9 +48,10 @@ struct IndexEntry {
             .compactMap { $0["spelling"].string }
     }
 
-    func insert(into connection: Connection) throws {
+    /// Inserts both entries (the words entry only when the store has the word index).
+    func insert(into connection: Connection, words: Bool) throws {
         try insertTerms(into: connection)
-        try insertWords(into: connection)
+        if words { try insertWords(into: connection) }
     }
 
     /// Inserts the analyzed terms (`articles_fts`) only.
@@ -69,9 +70,11 @@ struct IndexEntry {
         words.reset()
     }
 
-    func remove(from connection: Connection) throws {
+    /// Removes both entries (the words entry only when the store has the word index).
+    func remove(from connection: Connection, words: Bool) throws {
         try connection.run("INSERT INTO articles_fts(articles_fts, rowid, title_terms, body_terms, tags_terms) VALUES ('delete', ?, ?, ?, ?)",
                            [id, titleTerms, bodyTerms, tagsTerms])
+        guard words else { return }
         try connection.run("INSERT INTO articles_words(articles_words, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                            [id, title, body])
     }

@@ -22,12 +22,11 @@ struct StoreChecker {
                                          detail: "SQLite's integrity check: " + integrity.prefix(3).joined(separator: "; "), repaired: false))
         }
         let missingTerms = try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)")
-        let missingWords = try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_words_docsize)")
+        let words = try WordIndex.exists(in: connection)
+        let missingWords = words ? try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_words_docsize)") : []
         let missing = Array(Set(missingTerms + missingWords)).sorted()
-        let orphanRows = try ids("""
-            SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)
-            UNION SELECT id FROM articles_words_docsize WHERE id NOT IN (SELECT id FROM articles)
-            """)
+        let orphanRows = try ids("SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)"
+                                 + (words ? " UNION SELECT id FROM articles_words_docsize WHERE id NOT IN (SELECT id FROM articles)" : ""))
         let stale = try staleArticles()
         let orphanCount = try orphans(delete: false)
         let keys = TextKey(analyzer: analyzer)
@@ -151,7 +150,9 @@ struct StoreChecker {
             }
             lastID = last
         }
-        try connection.execute("INSERT INTO articles_words(articles_words) VALUES ('rebuild')")
+        if try WordIndex.exists(in: connection) {
+            try connection.execute("INSERT INTO articles_words(articles_words) VALUES ('rebuild')")
+        }
     }
 
     /// Indexes article `id`'s analyzed terms from its stored text and records the fingerprint.

@@ -68,3 +68,37 @@ struct WordIndexTests {
         try integrity(store)
     }
 }
+
+/// A store without the word index: every command works; turning it on again indexes every article.
+@Suite("Word index off and on")
+struct WordIndexSwitchTests {
+    @Test("off: the index is gone and the store opens, ingests, deletes and checks; on: rebuilt from the articles")
+    func offAndOn() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        do {
+            let store = try ArticleStore(path: path)
+            #expect(try store.hasWordIndex)
+            try store.setWordIndex(false)
+            #expect(try store.hasWordIndex == false)
+            try store.ingest([Seeds.directory.path])
+        }
+        let store = try ArticleStore(path: path) // the schema check accepts the missing index
+        // Read-only SQL reaches the full-text index on a fresh connection (its constructor runs
+        // before the authorizer is in force).
+        #expect(try store.query("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", arguments: [.text("ريابكوف")]).first?.first == .integer(1))
+        #expect(try store.connection.scalar("SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_words%'") == .integer(0))
+        let id = try #require(try store.search("ريابكوف").hits.first?.id)
+        try store.updateArticle(id: id) { $0.title = "عنوان جديد عن الزراعة" }
+        #expect(try store.search("الزراعة").hits.map(\.id) == [id])
+        #expect(try store.check().isHealthy)
+        try store.setWordIndex(true)
+        #expect(try store.connection.scalar("SELECT count(*) FROM articles_words WHERE articles_words MATCH ?", ["الزراعة"]) == .integer(1))
+        #expect(try store.connection.scalar("SELECT count(*) FROM articles_words_docsize") == store.connection.scalar("SELECT count(*) FROM articles"))
+        try store.connection.execute("INSERT INTO articles_words(articles_words) VALUES ('integrity-check')")
+        #expect(try store.deleteArticles(ids: [id]).count == 1)
+        #expect(try store.check().isHealthy)
+        // Reopening with the index back: it matches the migration's SQL exactly.
+        _ = try ArticleStore(path: path)
+    }
+}
