@@ -143,6 +143,14 @@ extension ArticleStore {
         try read { try TagReader(connection: $0, keys: TextKey(analyzer: analyzer)).tags(limit: limit, offset: offset) }
     }
 
+    /// Keyword tags computed from the articles' text (see ``StoredArticle/keywords``), with the
+    /// number of articles that have each, most used first; named by their most frequent
+    /// spelling. Their `id` is 0 (they have no row of their own); filter by them with
+    /// ``ArticleSelection/includeKeywordTags``.
+    public func keywordTags(limit: Int = 100, offset: Int = 0) throws -> [TagSummary] {
+        try read { try TagReader(connection: $0, keys: TextKey(analyzer: analyzer)).keywordTags(limit: limit, offset: offset) }
+    }
+
     /// Tags that appear on the same articles as `tag` (any spelling), with the shared counts.
     /// Throws ``ArticleStoreError/notFound(_:)`` when no tag has that name.
     public func relatedTags(_ tag: String, limit: Int = 50) throws -> [TagCooccurrence] {

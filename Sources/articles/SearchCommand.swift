@@ -126,7 +126,7 @@ struct SearchCommand: ParsableCommand {
             out += "  " + Self.mark(hit.snippet, hit.highlights, open, close) + "\n\n"
         }
         if let facets = results.facets {
-            for (name, values) in [("sources", facets.sources), ("tags", facets.tags), ("entities", facets.entities)] where !values.isEmpty {
+            for (name, values) in [("sources", facets.sources), ("tags", facets.tags), ("entities", facets.entities), ("keywords", facets.keywords)] where !values.isEmpty {
                 out += "\(name): " + values.map { "\(TerminalText.visible($0.value)) (\($0.count))" }.joined(separator: ", ") + "\n"
             }
         }

@@ -10,6 +10,9 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: "Only articles with this tag, in any spelling (repeat for any of several).")
     var tag: [String] = []
 
+    @Flag(name: .long, help: "--tag and tag: also match the keyword tags computed from the text, not only the source's own tags.")
+    var keywords = false
+
     @Option(name: .long, help: "Only articles that mention this entity, by name or alias (repeat for any of several).")
     var entity: [String] = []
 
@@ -27,8 +30,10 @@ struct SelectionOptions: ParsableArguments {
 
     /// The selection these options make, added to `base` (a parsed query, or everything).
     func selection(adding base: ArticleSelection = .all) -> ArticleSelection {
-        base.adding(filtersOf: ArticleSelection(sources: source, tags: tag, entities: entity, kinds: kind,
-                                                languages: language.map { $0.lowercased() }, after: since, before: until))
+        var filters = ArticleSelection(sources: source, tags: tag, entities: entity, kinds: kind,
+                                       languages: language.map { $0.lowercased() }, after: since, before: until)
+        filters.includeKeywordTags = keywords
+        return base.adding(filtersOf: filters)
     }
 
     /// The selection for an optional query text plus these options.

@@ -46,6 +46,7 @@ struct ShowCommand: ParsableCommand {
         if article.kind != .article { facts.append("kind: \(article.kind.rawValue)" + (article.isPartial ? ", partial" : "")) }
         if !facts.isEmpty { out += facts.joined(separator: "  ·  ") + "\n" }
         if !article.tags.isEmpty { out += "tags: " + article.tags.joined(separator: " | ") + "\n" }
+        if !article.keywords.isEmpty { out += "keywords: " + article.keywords.joined(separator: " | ") + "\n" }
         out += "\n" + article.body + "\n"
         for story in article.embedded {
             out += "\n## embedded #\(story.id): \(story.title ?? "")\n"

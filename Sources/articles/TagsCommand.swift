@@ -5,13 +5,16 @@ import ArticleStore
 struct TagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tags",
-        abstract: "List tags with article counts (spelling variants are one tag), or with --related TAG the tags that co-occur with it."
+        abstract: "List tags with article counts (spelling variants are one tag), with --auto the keyword tags computed from the text, or with --related TAG the tags that co-occur with it."
     )
 
     @OptionGroup var options: GlobalOptions
 
     @Option(name: .long, help: "List the tags on the same articles as this one (any spelling).")
     var related: String?
+
+    @Flag(name: .long, help: "List the keyword tags computed from the text instead of the sources' own tags.")
+    var auto = false
 
     @Option(name: .long, help: "How many to list.")
     var limit = 100
@@ -31,6 +34,14 @@ struct TagsCommand: ParsableCommand {
                 let (tag, shared) = (item.tag, item.shared)
                 table.rows.append([.int(tag.id), .string(tag.name), .int(Int64(tag.articles)), .int(Int64(shared))])
             }
+            table.print(options.outputFormat, bom: options.bom)
+            return
+        }
+        if auto {
+            var table = OutputTable(columns: ["tag", "articles"])
+            let keywords = try store.keywordTags(limit: limit)
+            if keywords.isEmpty { options.note("no keyword tags in this store (computed at ingest; articles check --repair computes them for older articles)") }
+            for keyword in keywords { table.rows.append([.string(keyword.name), .int(Int64(keyword.articles))]) }
             table.print(options.outputFormat, bom: options.bom)
             return
         }

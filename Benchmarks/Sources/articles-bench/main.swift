@@ -26,6 +26,7 @@ do {
         try DuplicatesBenchmark(arguments: ["--count", "10000", "--count", "100k"] + shared
                                 + (json.map { ["--json", $0 + "/duplicates.json"] } ?? [])).run()
     case "arcd": try ArcdBenchmark(arguments: rest).run()
+    case "keywords": try KeywordBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
     case "entities": try EntityBenchmark(arguments: rest).run()
     case "train-entities": try EntityTraining(arguments: rest).run()
@@ -59,6 +60,7 @@ do {
                                         and 100k; add 1M with their own commands), tables to stdout, JSON to DIR
               arcd [--shared DIR]       retrieval quality on ARCD (MRR@10, Recall@1, Recall@10), every analyzer
                                         choice as a bare FTS5 index, plus the store's own search
+              keywords [--shared DIR]   keyword tags on AKEC: F1@5, F1@10, 5-fold cross-validated, vs TF-IDF 1-3-grams
               scale [--count N]... [--json FILE] [--seed N] [--repeat N] [--real]
                                         generated corpus (or --real: the real-news dev days, replicated past
                                         12,824 with shuffled paragraphs) of N articles: ingest vs bare FTS5

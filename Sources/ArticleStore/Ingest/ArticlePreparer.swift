@@ -15,6 +15,8 @@ struct ArticlePreparer: Sendable {
         let titleKey = title.map { $0.stemsText(includingStopwords: true) }
         let tagKeys = article.tags.map(keys.nameKey)
         let indexedTags = Self.distinctTags(article.tags, keys: tagKeys)
+        let mentions = extractor?.mentions(in: article, title: title, body: body.words.isEmpty ? nil : body)
+        let entitySpans = (mentions ?? []).filter { $0.field == .body }.map { $0.start..<$0.end }
         var prepared = PreparedArticle(
             article: article,
             contentHash: keys.contentHash(article, normalizedBody: body.normalizedText, titleKey: titleKey ?? ""),
@@ -27,7 +29,8 @@ struct ArticlePreparer: Sendable {
             sourceKey: article.source.map(keys.sourceKey),
             tagKeys: tagKeys,
             headlineKeys: article.similarHeadlines.map(keys.key),
-            mentions: extractor?.mentions(in: article, title: title, body: body.words.isEmpty ? nil : body),
+            keywordCandidates: article.kind == .related ? [] : KeywordCandidateExtractor().candidates(title: title, body: body, entitySpans: entitySpans),
+            mentions: mentions,
             embedded: article.embedded.map(prepare),
             related: article.related.map(prepare))
         for (raw, normalizedPath, rawPath) in [(article.published, \PreparedArticle.published, \PreparedArticle.publishedRaw),

@@ -32,6 +32,7 @@ final class ArticleWriter {
     private var pendingIDs: Set<Int64> = []
 
     private let entityWriter: EntityWriter?
+    private let keywordWriter: KeywordWriter
     /// Computes what this writer stores for an article; thread-safe, so callers may prepare
     /// articles on other threads and pass them to ``add(_:replace:)-(PreparedArticle,_)``.
     let preparer: ArticlePreparer
@@ -42,6 +43,7 @@ final class ArticleWriter {
         self.keys = TextKey(analyzer: analyzer)
         preparer = ArticlePreparer(keys: keys, extractor: gazetteer.map { EntityExtractor(gazetteer: $0) })
         entityWriter = gazetteer.map { EntityWriter(connection: connection, analyzer: analyzer, gazetteer: $0) }
+        keywordWriter = KeywordWriter(connection: connection, keys: keys)
         bands = SignatureBandIndex(connection: connection)
     }
 
@@ -67,6 +69,7 @@ final class ArticleWriter {
             bandsCaughtUp = true
         }
         let pendingBefore = pendingIndex.count
+        let keywordsBefore = keywordWriter.pendingCount
         do {
             return try addInSavepoint(prepared, replace: replace)
         } catch {
@@ -74,6 +77,7 @@ final class ArticleWriter {
             // while storing it (a source, tag or entity created in the savepoint is gone).
             for entry in pendingIndex[pendingBefore...] { pendingIDs.remove(entry.id) }
             pendingIndex.removeSubrange(pendingBefore...)
+            keywordWriter.forget(from: keywordsBefore)
             forgetCachedRows()
             throw error
         }
@@ -119,6 +123,7 @@ final class ArticleWriter {
     /// transaction, outside any savepoint, before COMMIT.
     func finishBatch(final: Bool) throws {
         try flushIndex()
+        try keywordWriter.flush()
         try refreshTagNames()
         if let bandedAhead {
             try bands.advanceWatermark(to: bandedAhead)
@@ -257,6 +262,7 @@ final class ArticleWriter {
         if let entityWriter, let mentions = prepared.mentions {
             try entityWriter.write(mentions, article: id)
         }
+        try keywordWriter.enqueue(prepared.keywordCandidates, article: id)
         for (position, tag) in article.tags.enumerated() {
             let tagID = try self.tagID(tag, key: prepared.tagKeys[position])
             try connection.run("INSERT OR IGNORE INTO article_tags(article_id, tag_id, spelling, position) VALUES (?, ?, ?, ?)",
@@ -273,6 +279,12 @@ final class ArticleWriter {
             try connection.run("UPDATE similar_headlines SET linked_article_id = ? WHERE headline_key = ? AND linked_article_id IS NULL",
                                [id, titleKey])
         }
+    }
+
+    /// Queues article `id`'s keywords from its prepared text; they are ranked and stored when
+    /// the batch ends (``finishBatch(final:)``).
+    func writeKeywords(_ prepared: PreparedArticle, id: Int64) throws {
+        try keywordWriter.enqueue(prepared.keywordCandidates, article: id)
     }
 
     /// Updates article `id` in place (its id stays): the row and everything derived from it.
@@ -306,6 +318,7 @@ final class ArticleWriter {
             // Added earlier in this batch: its FTS row is not written yet.
             pendingIndex.removeAll { $0.id == id }
             pendingIDs.remove(id)
+            keywordWriter.forget(article: id)
             return
         }
         guard let entry = try IndexEntry.stored(id, connection: connection, keys: keys) else { return }

@@ -18,6 +18,9 @@ struct PreparedArticle: Sendable {
     let tagKeys: [String]
     /// Each similar headline's key, in order.
     let headlineKeys: [String]
+    /// Keyword candidates from the title and body (ranked by the writer, which knows the
+    /// store's document frequencies).
+    let keywordCandidates: [KeywordCandidate]
     /// Entity mentions; nil when entities are not extracted.
     let mentions: [EntityMention]?
     /// `published` and `modified` in ISO 8601 (nil when absent or unreadable), and as given.

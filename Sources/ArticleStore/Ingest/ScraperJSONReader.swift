@@ -138,7 +138,10 @@ package struct ScraperJSONReader: Sendable {
         var authors = list("authors", separators: [";"])
         if authors.isEmpty { authors = list("author", separators: [";"]) }
         var tags = list("tags", separators: [",", ";", "،"])
-        for extra in list("keywords", separators: [",", ";", "،"]) + list("categories", separators: [",", ";", "،"])
+        // A scraper's `keywords` are the source's tags; in ArticleStore's own export (it has a
+        // `content_hash`) they are computed keyword tags, computed again on ingest.
+        let ownExport = object["content_hash"] != nil
+        for extra in (ownExport ? [] : list("keywords", separators: [",", ";", "،"])) + list("categories", separators: [",", ";", "،"])
             where !tags.contains(extra) {
             tags.append(extra)
         }

@@ -2,7 +2,7 @@
 public struct CheckReport: Sendable, Equatable, Codable {
     /// One kind of problem, how many rows have it, and whether it was repaired.
     public struct Finding: Sendable, Equatable, Codable {
-        /// A short name: `integrity`, `index-missing`, `index-orphan`, `stale-terms`, `orphans`,
+        /// A short name: `integrity`, `index-missing`, `index-orphan`, `stale-terms`, `keywords-missing`, `orphans`,
         /// `signatures`, `tag-counts`, `dates`.
         public let kind: String
         public let count: Int

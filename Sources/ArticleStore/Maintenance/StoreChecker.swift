@@ -52,6 +52,8 @@ struct StoreChecker {
         add("stale-terms", stale.count, "\(stale.count) articles were changed by another tool after they were indexed; search finds their old text")
         add("orphans", orphanCount, "\(orphanCount) tag links, mentions, links or signatures point at deleted articles")
         add("signatures", unsigned.count, "\(unsigned.count) articles have no near-duplicate signature")
+        let keywordless = try missingKeywords()
+        add("keywords-missing", keywordless.count, "\(keywordless.count) articles have no keyword tags (stored before keywords were computed?)")
         add("tag-counts", tagCounts, "\(tagCounts) tags count a wrong number of articles")
         add("dates", dates.count, "\(dates.count) articles have dates stored before they were normalized")
         guard repair, !report.findings.isEmpty else { return report }
@@ -77,6 +79,13 @@ struct StoreChecker {
                     try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
                     try EntityWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer!).write(mentions, article: id)
                 }
+                if article.kind != .related { try writer.writeKeywords(prepared, id: id) }
+            }
+            for id in keywordless where !changed.contains(id) {
+                guard let article = try ArticleReader(connection: connection).article(id: id) else { continue }
+                let prepared = preparer.prepare(Article(title: article.title, body: article.body, dateline: article.dateline,
+                                                        agency: article.agency, tags: article.tags))
+                try writer.writeKeywords(prepared, id: id)
             }
             _ = try orphans(delete: true)
             // Entries of deleted or changed rows cannot be removed one by one (the text they were
@@ -101,6 +110,8 @@ struct StoreChecker {
                     UPDATE articles SET published_raw = published, modified_raw = modified, published = ?, modified = ? WHERE id = ?
                     """, [row["published"].string.flatMap(DateNormalizer.normalize), row["modified"].string.flatMap(DateNormalizer.normalize), id])
             }
+            // Keywords are ranked against the (now repaired) index's frequencies.
+            try writer.finishBatch(final: true)
             try SignatureBandIndex(connection: connection).catchUp()
             try EntityWriter.removeUnmentionedExtractedEntities(connection)
         }
@@ -133,6 +144,18 @@ struct StoreChecker {
                 }
             }
             lastID = last
+        }
+    }
+
+    /// Articles (not related-article stubs) without keyword tags whose text has candidates.
+    private func missingKeywords() throws -> [Int64] {
+        let extractor = KeywordCandidateExtractor()
+        return try connection.rows("""
+            SELECT id, title, body FROM articles
+             WHERE kind != 'related' AND id NOT IN (SELECT article_id FROM article_keywords) ORDER BY id
+            """).compactMap { row in
+            let title = row["title"].string.map(analyzer.analyze)
+            return extractor.candidates(title: title, body: analyzer.analyze(row["body"].string ?? "")).isEmpty ? nil : row["id"].int64
         }
     }
 
@@ -173,7 +196,7 @@ struct StoreChecker {
         var total = 0
         for (table, column) in [("article_tags", "article_id"), ("mentions", "article_id"), ("article_links", "article_id"),
                                 ("article_links", "linked_article_id"), ("similar_headlines", "article_id"),
-                                ("article_signatures", "article_id"), ("signature_bands", "article_id")] {
+                                ("article_signatures", "article_id"), ("signature_bands", "article_id"), ("article_keywords", "article_id")] {
             let condition = "\(column) NOT IN (SELECT id FROM articles)"
             total += Int(try connection.scalar("SELECT count(*) FROM \(table) WHERE \(condition)").int64 ?? 0)
             if delete { try connection.execute("DELETE FROM \(table) WHERE \(condition)") }

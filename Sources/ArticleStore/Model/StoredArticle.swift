@@ -81,6 +81,9 @@ public struct StoredArticle: Sendable, Equatable, Codable {
     public let originLine: Int?
     public let ingestedAt: String
     public let tags: [String]
+    /// Keyword tags computed from the text, best first (JSON `keywords`); the source's own
+    /// tags are ``tags``.
+    public internal(set) var keywords: [String] = []
     public let embedded: [LinkedArticle]
     public let related: [LinkedArticle]
     public let similar: [SimilarHeadline]
@@ -99,7 +102,7 @@ public struct StoredArticle: Sendable, Equatable, Codable {
         case modifiedRaw = "modified_raw"
         case language, authors, description, kind
         case isPartial = "partial"
-        case tags, embedded, related
+        case tags, keywords, embedded, related
         case similarHeadlines = "similar"
         case similar = "similar_links"
         case entities, parents, rest, extra
@@ -129,6 +132,7 @@ public struct StoredArticle: Sendable, Equatable, Codable {
         try container.encode(kind, forKey: .kind)
         try container.encode(isPartial, forKey: .isPartial)
         try container.encode(tags, forKey: .tags)
+        try container.encode(keywords, forKey: .keywords)
         try container.encode(embedded, forKey: .embedded)
         try container.encode(related, forKey: .related)
         // The headlines alone (what scrapers and ingest read), then with their links.
@@ -169,6 +173,7 @@ public struct StoredArticle: Sendable, Equatable, Codable {
         kind = try container.decodeIfPresent(ArticleKind.self, forKey: .kind) ?? .article
         isPartial = try container.decodeIfPresent(Bool.self, forKey: .isPartial) ?? false
         tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? []
+        keywords = try container.decodeIfPresent([String].self, forKey: .keywords) ?? []
         embedded = try container.decodeIfPresent([LinkedArticle].self, forKey: .embedded) ?? []
         related = try container.decodeIfPresent([LinkedArticle].self, forKey: .related) ?? []
         if let links = try container.decodeIfPresent([SimilarHeadline].self, forKey: .similar) {

@@ -34,6 +34,8 @@ struct ArticleReader {
             similar: try similarHeadlines(id), entities: try entities(of: id), parents: parents)
         article.publishedRaw = row["published_raw"].string
         article.modifiedRaw = row["modified_raw"].string
+        article.keywords = try connection.rows("SELECT keyword FROM article_keywords WHERE article_id = ? ORDER BY rank", [id])
+            .compactMap { $0["keyword"].string }
         return article
     }
 

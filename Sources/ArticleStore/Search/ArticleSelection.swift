@@ -34,6 +34,9 @@ public struct ArticleSelection: Sendable, Hashable, Codable {
     public var sources: [String]
     /// Tags.
     public var tags: [String]
+    /// Whether ``tags`` also match the keyword tags computed from the text (the article's
+    /// `keywords`), not only the source's own tags.
+    public var includeKeywordTags = false
     /// Entity names or aliases.
     public var entities: [String]
     /// Entity ids.
@@ -91,6 +94,7 @@ public struct ArticleSelection: Sendable, Hashable, Codable {
         var merged = self
         merged.sources += other.sources
         merged.tags += other.tags
+        merged.includeKeywordTags = merged.includeKeywordTags || other.includeKeywordTags
         merged.entities += other.entities
         merged.entityIDs += other.entityIDs
         merged.kinds += other.kinds

@@ -180,6 +180,11 @@ struct SearchEngine {
             entities: try counts("""
                 SELECT e.name AS value, count(DISTINCT hits.id) AS n, e.type AS type FROM hits JOIN mentions AS m ON m.article_id = hits.id
                   JOIN entities AS e ON e.id = m.entity_id GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?
+                """),
+            keywords: try counts("""
+                SELECT min(k.keyword) AS value, count(DISTINCT hits.id) AS n, NULL AS type FROM hits
+                  JOIN article_keywords AS k ON k.article_id = hits.id
+                 GROUP BY k.keyword_key ORDER BY n DESC, value LIMIT ?
                 """))
     }
 }

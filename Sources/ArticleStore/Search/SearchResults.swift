@@ -115,6 +115,8 @@ public struct SearchFacets: Sendable, Equatable, Codable {
     public let sources: [FacetCount]
     public let tags: [FacetCount]
     public let entities: [FacetCount]
+    /// Keyword tags computed from the text (the source's own tags are ``tags``).
+    public let keywords: [FacetCount]
 }
 
 /// What ran: for `--explain` and for debugging relevance.

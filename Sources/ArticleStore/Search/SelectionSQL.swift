@@ -74,8 +74,17 @@ struct SelectionSQL {
             return [.text(keys.sourceKey($0)), .text(domain), .text(domain)]
         }
         // Tags are stored under TextKey.nameKey.
-        anyOf(selection.tags, "a.id IN (SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id WHERE t.tag_key = ?)") {
-            [.text(keys.nameKey($0))]
+        if selection.includeKeywordTags {
+            anyOf(selection.tags, """
+                a.id IN (SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id WHERE t.tag_key = ?
+                         UNION SELECT article_id FROM article_keywords WHERE keyword_key = ?)
+                """) {
+                [.text(keys.nameKey($0)), .text(keys.nameKey($0))]
+            }
+        } else {
+            anyOf(selection.tags, "a.id IN (SELECT at.article_id FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id WHERE t.tag_key = ?)") {
+                [.text(keys.nameKey($0))]
+            }
         }
         anyOf(selection.entities, """
             a.id IN (SELECT m.article_id FROM mentions AS m WHERE m.entity_id IN

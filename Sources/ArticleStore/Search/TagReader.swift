@@ -10,6 +10,17 @@ struct TagReader {
             """, [limit, offset]).map(Self.summary)
     }
 
+    /// Keyword tags computed from the text, by key, with the number of articles that have each;
+    /// named by their most frequent spelling. Their `id` is 0: they have no row of their own.
+    func keywordTags(limit: Int, offset: Int) throws -> [TagSummary] {
+        try connection.rows("""
+            SELECT 0 AS id, keyword_key AS tag_key, count(*) AS articles,
+                   (SELECT keyword FROM article_keywords AS s WHERE s.keyword_key = k.keyword_key
+                     GROUP BY keyword ORDER BY count(*) DESC, keyword LIMIT 1) AS name
+              FROM article_keywords AS k GROUP BY keyword_key ORDER BY articles DESC, name LIMIT ? OFFSET ?
+            """, [limit, offset]).map(Self.summary)
+    }
+
     /// Tags that appear on the same articles as `tag` (any spelling), with the shared counts.
     func relatedTags(_ tag: String, limit: Int) throws -> [TagCooccurrence] {
         guard let id = try connection.rows("SELECT id FROM tags WHERE tag_key = ?", [keys.nameKey(tag)]).first?["id"].int64 else {

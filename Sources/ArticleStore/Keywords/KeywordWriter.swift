@@ -1,0 +1,80 @@
+/// Ranks articles' keyword candidates against the store's document frequencies and stores
+/// their keywords (`article_keywords`), in the caller's transaction.
+///
+/// Articles are ranked together at the end of a batch (``flush()``), after their terms are in
+/// the index: every article of a batch sees the same frequencies, so the keywords do not
+/// depend on the order articles arrive in, and ingesting the same input again (into another
+/// store, or with replace) gives the same keywords. Until then each article keeps a shortlist
+/// of its candidates (``KeywordRanker/shortlist(_:)``), which bounds the memory a batch holds.
+final class KeywordWriter {
+    private let connection: Connection
+    private let keys: TextKey
+    let ranker: KeywordRanker
+    private var pending: [(id: Int64, candidates: [KeywordCandidate])] = []
+    private var vocabularyReady = false
+
+    init(connection: Connection, keys: TextKey, ranker: KeywordRanker = KeywordRanker()) {
+        self.connection = connection
+        self.keys = keys
+        self.ranker = ranker
+    }
+
+    /// Number of articles waiting for ``flush()``.
+    var pendingCount: Int { pending.count }
+
+    /// Removes article `id`'s keywords and queues its candidates for ranking at ``flush()``.
+    func enqueue(_ candidates: [KeywordCandidate], article id: Int64) throws {
+        try remove(article: id)
+        pending.removeAll { $0.id == id }
+        if !candidates.isEmpty { pending.append((id, ranker.shortlist(candidates))) }
+    }
+
+    /// Forgets queued articles from position `count` on (their savepoint was rolled back).
+    func forget(from count: Int) {
+        if count < pending.count { pending.removeSubrange(count...) }
+    }
+
+    /// Forgets a queued article (it is being removed before the batch ends).
+    func forget(article id: Int64) {
+        pending.removeAll { $0.id == id }
+    }
+
+    /// Ranks every queued article against the index's current document frequencies and stores
+    /// their keywords. Call after the batch's index rows are written.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        if !vocabularyReady {
+            try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_terms USING fts5vocab(main, articles_fts, row)")
+            vocabularyReady = true
+        }
+        let documents = Int(try connection.scalar("SELECT count(*) FROM articles_fts_docsize").int64 ?? 0)
+        let lookup = try connection.cachedStatement("SELECT doc FROM temp.articles_fts_terms WHERE term = ?")
+        var counts: [String: Int] = [:]
+        let insert = try connection.cachedStatement("INSERT INTO article_keywords(article_id, rank, keyword, keyword_key) VALUES (?, ?, ?, ?)")
+        for (id, candidates) in pending {
+            var needed: [String: Int] = [:]
+            for stem in candidates.lazy.flatMap(\.contentStems) where needed[stem] == nil {
+                if let known = counts[stem] {
+                    needed[stem] = known
+                } else {
+                    try lookup.bind([stem])
+                    let found = try lookup.step() ? Int(lookup.int64(at: 0)) : 0
+                    lookup.reset()
+                    counts[stem] = found
+                    needed[stem] = found
+                }
+            }
+            let ranked = ranker.rank(candidates, frequencies: DocumentFrequencies(documents: documents, counts: needed))
+            for (index, candidate) in ranked.enumerated() {
+                try insert.bind([id, index + 1, candidate.surface, keys.nameKey(candidate.surface)])
+                _ = try insert.step()
+                insert.reset()
+            }
+        }
+        pending.removeAll(keepingCapacity: false)
+    }
+
+    func remove(article id: Int64) throws {
+        try connection.run("DELETE FROM article_keywords WHERE article_id = ?", [id])
+    }
+}

@@ -1,0 +1,98 @@
+import ArabicText
+import Foundation
+import Testing
+@testable import ArticleStore
+
+/// Keyword tags computed from the text: candidates, ranking, storage, listing and filters.
+@Suite("Keyword tags")
+struct KeywordTagTests {
+    let analyzer = Analyzer()
+
+    @Test("candidates are spans of the text of one to three words, not crossing punctuation, without stopword or number edges")
+    func candidates() {
+        let body = analyzer.analyze("قال وزير الخارجية الروسي سيرغي لافروف، إن التعاون العسكري مع إيران مستمر منذ 2015.")
+        let found = KeywordCandidateExtractor().candidates(title: nil, body: body)
+        let surfaces = Set(found.map(\.surface))
+        #expect(surfaces.contains("وزير الخارجية"))
+        #expect(surfaces.contains("التعاون العسكري"))
+        #expect(surfaces.contains("سيرغي لافروف"))
+        #expect(!surfaces.contains { $0.contains("لافروف، إن") || $0.contains("لافروف إن") }) // crosses the comma
+        #expect(!surfaces.contains { $0.hasPrefix("إن ") || $0.hasSuffix(" مع") || $0 == "قال" && false })
+        #expect(!surfaces.contains { $0.contains("2015") })
+        #expect(found.allSatisfy { (1...3).contains($0.length) })
+        for candidate in found { #expect(body.original(0..<body.scalars.count).contains(candidate.surface)) }
+    }
+
+    @Test("occurrences with other clitics and letter forms are one candidate, shown as written most often")
+    func variantsMerge() throws {
+        let body = analyzer.analyze("أعلنت الحكومة خطة. وقالت الحكومة إن الخطة جاهزة. ورحب البرلمان بالحكومة.")
+        let government = try #require(KeywordCandidateExtractor().candidates(title: nil, body: body).first { $0.surface == "الحكومة" })
+        #expect(government.bodyCount == 3)
+        #expect(government.length == 1)
+    }
+
+    @Test("ranking is deterministic and does not depend on candidate order")
+    func deterministic() {
+        let body = analyzer.analyze(String(repeating: "أعلنت وزارة الصحة عن حملة تطعيم جديدة في المدارس. ", count: 3) + "وقال مسؤول إن الحملة تشمل المدن الكبرى.")
+        let candidates = KeywordCandidateExtractor().candidates(title: analyzer.analyze("حملة تطعيم في المدارس"), body: body)
+        let frequencies = DocumentFrequencies(documents: 100, counts: ["صح": 40, "مدارس": 10, "حمل": 20])
+        let ranker = KeywordRanker()
+        let first = ranker.rank(candidates, frequencies: frequencies).map(\.surface)
+        #expect(first == ranker.rank(candidates.reversed(), frequencies: frequencies).map(\.surface))
+        #expect(first.count == 10 && Set(first).count == 10)
+        #expect(first.contains("حملة تطعيم"))
+    }
+
+    @Test("ingest stores ranked keywords; show and JSON carry them; a re-ingest and a second store give the same; seeds keep their tags")
+    func stored() throws {
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore(path: directory.path("a.sqlite"))
+        try store.ingest([Seeds.directory.path])
+        let id = try #require(try store.search("ريابكوف").hits.first?.id)
+        let article = try #require(try store.article(id: id))
+        #expect(!article.keywords.isEmpty && article.keywords.count <= 10)
+        #expect(article.keywords.allSatisfy { article.body.contains($0) || (article.title ?? "").contains($0) })
+        #expect(article.tags == ["التعاون العسکری التقنی"]) // the page's own tag, unchanged
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(article)) as? [String: Any]
+        #expect(json?["keywords"] as? [String] == article.keywords)
+
+        let other = try ArticleStore(path: directory.path("b.sqlite"))
+        try other.ingest([Seeds.directory.path])
+        let otherID = try #require(try other.search("ريابكوف").hits.first?.id)
+        #expect(try other.article(id: otherID)?.keywords == article.keywords)
+        try store.ingest([Seeds.directory.path], options: IngestOptions(replace: true))
+        #expect(try store.article(id: id)?.keywords == article.keywords)
+    }
+
+    @Test("tags --auto lists keyword tags; tag filters match them only when asked")
+    func listingAndFilters() throws {
+        let store = try ArticleStore.inMemory()
+        let body = "أعلنت وزارة الصحة حملة التطعيم الشاملة. وتستمر حملة التطعيم الشاملة شهرا كاملا في كل المدن."
+        let first = try store.add(Article(title: "حملة التطعيم الشاملة تبدأ", body: body)).id
+        _ = try store.add(Article(title: "مباراة كرة القدم", body: "فاز الفريق الأول في مباراة كرة القدم على ملعب المدينة الرياضية."))
+        let keywords = try store.keywordTags(limit: 50)
+        #expect(keywords.contains { $0.name == "حملة التطعيم الشاملة" && $0.articles == 1 })
+        var selection = ArticleSelection(tags: ["حملة التطعيم الشاملة"])
+        #expect(try store.search(selection).hits.isEmpty)
+        selection.includeKeywordTags = true
+        #expect(try store.search(selection).hits.map(\.id) == [first])
+        let facets = try #require(try store.search("التطعيم", options: SearchOptions(facets: true)).facets)
+        #expect(facets.keywords.contains { $0.value == "حملة التطعيم الشاملة" })
+    }
+
+    @Test("check finds articles without keyword tags and repair computes them; delete takes them along")
+    func repairAndDelete() throws {
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore(path: directory.path("store.sqlite"))
+        try store.ingest([Seeds.directory.path])
+        let before = try store.connection.scalar("SELECT count(*) FROM article_keywords")
+        try store.connection.execute("DELETE FROM article_keywords")
+        #expect(try store.check().findings.map(\.kind) == ["keywords-missing"])
+        try store.check(repair: true)
+        #expect(try store.connection.scalar("SELECT count(*) FROM article_keywords") == before)
+        #expect(try store.check().isHealthy)
+        let id = try #require(try store.search("ريابكوف").hits.first?.id)
+        try store.deleteArticles(ids: [id])
+        #expect(try store.connection.scalar("SELECT count(*) FROM article_keywords WHERE article_id = ?", [id]) == .integer(0))
+    }
+}
