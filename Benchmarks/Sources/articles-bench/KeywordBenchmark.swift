@@ -18,6 +18,7 @@ struct KeywordBenchmark {
         let id: String
         let text: String
         let gold: Set<String>
+        var analyzed = Analyzer().analyze("")
         var candidates: [KeywordCandidate] = []
     }
 
@@ -69,7 +70,10 @@ struct KeywordBenchmark {
         FileHandle.standardError.write(Data("background: analyzing the real-news dev days\n".utf8))
         let extractor = KeywordCandidateExtractor()
         let analyzed = documents.map { analyzer.analyze($0.text) }
-        for index in documents.indices { documents[index].candidates = extractor.candidates(title: nil, body: analyzed[index]) }
+        for index in documents.indices {
+            documents[index].candidates = extractor.candidates(title: nil, body: analyzed[index])
+            documents[index].analyzed = analyzed[index]
+        }
 
         // Background: stem frequencies (ours) and n-gram frequencies of the AKEC candidates' normalized forms (baseline).
         let background = try RealNews.articles(shared: shared)
@@ -97,15 +101,16 @@ struct KeywordBenchmark {
         func ours(_ document: Document, _ parameters: KeywordRanker.Parameters) -> [String] {
             // As the store does it: the shortlist kept until the batch ends, then ranked.
             let ranker = KeywordRanker(parameters: parameters, limit: 10)
-            return ranker.rank(ranker.shortlist(document.candidates), frequencies: frequencies).map(\.surface)
+            return ranker.rank(KeywordCandidateExtractor().candidates(title: nil, body: document.analyzed, shortlistFor: ranker),
+                               frequencies: frequencies).map(\.surface)
         }
         func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
 
         var grid: [KeywordRanker.Parameters] = []
-        for countExponent in [0.5, 0.75, 1.0] {
-            for positionWeight in [0.0, 1.0, 2.0, 4.0] {
-                for two in [1.0, 1.7, 2.5, 3.5] {
-                    for three in [0.7, 1.3, 2.0, 3.0] {
+        for countExponent in [0.75, 1.0, 1.25] {
+            for positionWeight in [2.0, 4.0, 8.0] {
+                for two in [2.5, 3.5, 5.0] {
+                    for three in [2.0, 3.0, 4.5] {
                         var parameters = KeywordRanker.Parameters()
                         parameters.countExponent = countExponent
                         parameters.positionWeight = positionWeight

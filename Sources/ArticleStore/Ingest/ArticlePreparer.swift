@@ -29,7 +29,8 @@ struct ArticlePreparer: Sendable {
             sourceKey: article.source.map(keys.sourceKey),
             tagKeys: tagKeys,
             headlineKeys: article.similarHeadlines.map(keys.key),
-            keywordCandidates: article.kind == .related ? [] : KeywordCandidateExtractor().candidates(title: title, body: body, entitySpans: entitySpans),
+            keywordCandidates: article.kind == .related ? [] : KeywordCandidateExtractor().candidates(title: title, body: body, entitySpans: entitySpans,
+                                                                                                       shortlistFor: KeywordRanker()),
             mentions: mentions,
             embedded: article.embedded.map(prepare),
             related: article.related.map(prepare))

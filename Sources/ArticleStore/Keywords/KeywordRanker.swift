@@ -10,14 +10,14 @@ package struct KeywordRanker: Sendable {
     package struct Parameters: Sendable, Equatable, Codable {
         package init() {}
         /// Exponent on the occurrence count (1: linear; 0.5: square root).
-        package var countExponent = 0.75
+        package var countExponent = 1.0
         /// Weight of a title occurrence against a body occurrence.
         package var titleWeight = 2.0
         /// How fast the score falls with the first occurrence's position: 1 / (1 + w * position).
-        package var positionWeight = 2.0
+        package var positionWeight = 4.0
         /// Multipliers for phrases of two and three words (one word: 1).
-        package var twoWordWeight = 1.7
-        package var threeWordWeight = 1.3
+        package var twoWordWeight = 3.5
+        package var threeWordWeight = 3.0
         /// Multiplier for a phrase an entity mention covers.
         package var entityWeight = 1.5
     }
@@ -41,18 +41,16 @@ package struct KeywordRanker: Sendable {
         return pow(count, parameters.countExponent) * idf * length * position * entity
     }
 
-    /// How many candidates an article keeps until it is ranked (``shortlist(_:)``).
-    package var shortlistSize = 40
+    /// How many candidates an article keeps until it is ranked (see ``preScore(count:length:position:isEntity:)``).
+    package var shortlistSize = 20
 
-    /// The candidates most likely to rank in the top ``limit`` whatever the document
-    /// frequencies: the best ``shortlistSize`` by the score without its rarity factor, and
-    /// every candidate in the title.
-    package func shortlist(_ candidates: [KeywordCandidate]) -> [KeywordCandidate] {
-        guard candidates.count > shortlistSize else { return candidates }
-        let common = DocumentFrequencies(documents: 1, counts: [:])
-        let ordered = candidates.map { ($0, score($0, frequencies: common)) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.key < $1.0.key }
-        return ordered.prefix(shortlistSize).map(\.0) + ordered.dropFirst(shortlistSize).filter { $0.0.titleCount > 0 }.map(\.0)
+    /// The score without its rarity factor: what ``KeywordCandidateExtractor`` keeps the
+    /// best ``shortlistSize`` candidates by (with every candidate in the title) until the
+    /// document frequencies are known.
+    package func preScore(count: Double, length: Int, position: Double, isEntity: Bool) -> Double {
+        let lengthWeight = length == 1 ? 1 : length == 2 ? parameters.twoWordWeight : parameters.threeWordWeight
+        return pow(count, parameters.countExponent) * lengthWeight / (1 + parameters.positionWeight * position)
+            * (isEntity ? parameters.entityWeight : 1)
     }
 
     /// The best candidates, best first, one per normalized form (and per stem key).

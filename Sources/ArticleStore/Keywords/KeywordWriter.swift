@@ -5,12 +5,13 @@
 /// the index: every article of a batch sees the same frequencies, so the keywords do not
 /// depend on the order articles arrive in, and ingesting the same input again (into another
 /// store, or with replace) gives the same keywords. Until then each article keeps a shortlist
-/// of its candidates (``KeywordRanker/shortlist(_:)``), which bounds the memory a batch holds.
+/// of its candidates (see ``KeywordCandidateExtractor``), which bounds the memory a batch holds.
 final class KeywordWriter {
     private let connection: Connection
     private let keys: TextKey
     let ranker: KeywordRanker
     private var pending: [(id: Int64, candidates: [KeywordCandidate])] = []
+    private var queued: Set<Int64> = []
     private var vocabularyReady = false
 
     init(connection: Connection, keys: TextKey, ranker: KeywordRanker = KeywordRanker()) {
@@ -22,20 +23,26 @@ final class KeywordWriter {
     /// Number of articles waiting for ``flush()``.
     var pendingCount: Int { pending.count }
 
-    /// Removes article `id`'s keywords and queues its candidates for ranking at ``flush()``.
+    /// Removes article `id`'s keywords and queues its (shortlisted) candidates for ranking at
+    /// ``flush()``.
     func enqueue(_ candidates: [KeywordCandidate], article id: Int64) throws {
         try remove(article: id)
-        pending.removeAll { $0.id == id }
-        if !candidates.isEmpty { pending.append((id, ranker.shortlist(candidates))) }
+        if queued.contains(id) { pending.removeAll { $0.id == id } }
+        queued.insert(id)
+        if !candidates.isEmpty { pending.append((id, candidates)) }
     }
 
     /// Forgets queued articles from position `count` on (their savepoint was rolled back).
     func forget(from count: Int) {
-        if count < pending.count { pending.removeSubrange(count...) }
+        if count < pending.count {
+            for entry in pending[count...] { queued.remove(entry.id) }
+            pending.removeSubrange(count...)
+        }
     }
 
     /// Forgets a queued article (it is being removed before the batch ends).
     func forget(article id: Int64) {
+        guard queued.remove(id) != nil else { return }
         pending.removeAll { $0.id == id }
     }
 
@@ -72,6 +79,7 @@ final class KeywordWriter {
             }
         }
         pending.removeAll(keepingCapacity: false)
+        queued.removeAll()
     }
 
     func remove(article id: Int64) throws {
