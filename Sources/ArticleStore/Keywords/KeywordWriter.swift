@@ -73,7 +73,9 @@ final class KeywordWriter {
             }
             let ranked = ranker.rank(candidates, frequencies: DocumentFrequencies(documents: documents, counts: needed))
             for (index, candidate) in ranked.enumerated() {
-                try insert.bind([id, index + 1, candidate.surface, keys.nameKey(candidate.surface)])
+                // The candidate's key is its words' stems, stopwords included: TextKey.nameKey of the
+                // surface, computed on the worker thread that found it.
+                try insert.bind([id, index + 1, candidate.surface, candidate.key.isEmpty ? keys.nameKey(candidate.surface) : candidate.key])
                 _ = try insert.step()
                 insert.reset()
             }

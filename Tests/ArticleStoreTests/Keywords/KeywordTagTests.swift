@@ -96,3 +96,14 @@ struct KeywordTagTests {
         #expect(try store.connection.scalar("SELECT count(*) FROM article_keywords WHERE article_id = ?", [id]) == .integer(0))
     }
 }
+
+extension KeywordTagTests {
+    @Test("a candidate's key is the key tags use for its surface (TextKey.nameKey)")
+    func keyMatchesTagKey() {
+        let keys = TextKey(analyzer: analyzer)
+        let body = analyzer.analyze("وقال وزير الخارجية في مؤتمر صحفي إن التعاون العسكري بين البلدين مستمر، وأكد أن المحادثات ستستمر.")
+        let found = KeywordCandidateExtractor().candidates(title: nil, body: body)
+        #expect(!found.isEmpty)
+        for candidate in found { #expect(candidate.key == keys.nameKey(candidate.surface), "\(candidate.surface)") }
+    }
+}
