@@ -55,8 +55,7 @@ package struct KeywordCandidateExtractor: Sendable {
                         hash &*= 0x0000_0100_0000_01b3
                     }
                     hashes[position] = hash
-                    usable[position] = !word.isStopword && word.normalizedRange.count >= 2
-                        && scalars[word.normalizedRange].contains { $0.properties.isAlphabetic }
+                    usable[position] = Self.isContentWord(text, position)
                 }
             }
             var runStart = 0

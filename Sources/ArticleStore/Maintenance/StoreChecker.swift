@@ -61,11 +61,15 @@ struct StoreChecker {
         try connection.transaction {
             let writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
             let preparer = writer.preparer
+            // What ArticleStore derives from a stored article's text, computed again.
+            func prepareStored(_ id: Int64) throws -> (article: StoredArticle, prepared: PreparedArticle)? {
+                guard let article = try ArticleReader(connection: connection).article(id: id) else { return nil }
+                return (article, preparer.prepare(Article(title: article.title, body: article.body, dateline: article.dateline,
+                                                          agency: article.agency, tags: article.tags)))
+            }
             let changed = Set(stale + missingTerms + unsigned)
             for id in changed.sorted() {
-                guard let article = try ArticleReader(connection: connection).article(id: id) else { continue }
-                let prepared = preparer.prepare(Article(title: article.title, body: article.body, dateline: article.dateline,
-                                                        agency: article.agency, tags: article.tags))
+                guard let (article, prepared) = try prepareStored(id) else { continue }
                 try connection.run("UPDATE articles SET title_key = ? WHERE id = ?", [prepared.titleKey, id])
                 let bands = SignatureBandIndex(connection: connection)
                 if let old = try bands.signature(of: id) { try bands.remove(old, article: id) }
@@ -82,9 +86,7 @@ struct StoreChecker {
                 if article.kind != .related { try writer.writeKeywords(prepared, id: id) }
             }
             for id in keywordless where !changed.contains(id) {
-                guard let article = try ArticleReader(connection: connection).article(id: id) else { continue }
-                let prepared = preparer.prepare(Article(title: article.title, body: article.body, dateline: article.dateline,
-                                                        agency: article.agency, tags: article.tags))
+                guard let (_, prepared) = try prepareStored(id) else { continue }
                 try writer.writeKeywords(prepared, id: id)
             }
             _ = try orphans(delete: true)
