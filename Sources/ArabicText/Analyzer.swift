@@ -145,6 +145,26 @@ public struct Analyzer: Sendable {
         var stemRange: Range<Int>
     }
 
+    /// Calls `body` with each word's normalized scalars (valid only during the call; words
+    /// that normalize to nothing are left out) until it returns false. No stems or stopwords:
+    /// the cheap pass for comparing word forms.
+    public func forEachNormalizedWord(in text: String, _ body: (UnsafeBufferPointer<Unicode.Scalar>) -> Bool) {
+        let (scalars, classes) = Self.decode(text)
+        guard !scalars.isEmpty else { return }
+        var spans: [WordSegmenter.Span] = []
+        spans.reserveCapacity(scalars.count / 4)
+        segmenter.spans(scalars, classes, into: &spans)
+        var buffer: [Unicode.Scalar] = []
+        buffer.reserveCapacity(64)
+        scalars.withUnsafeBufferPointer { source in
+            for span in spans {
+                normalizeWord(UnsafeBufferPointer(rebasing: source[span.start..<span.end]), into: &buffer)
+                guard !buffer.isEmpty else { continue }
+                guard buffer.withUnsafeBufferPointer(body) else { return }
+            }
+        }
+    }
+
     /// The analysis core: calls `body` with each word and its normalized scalars (valid only
     /// during the call).
     func forEachWord(in text: String, _ body: (WordView, UnsafeBufferPointer<Unicode.Scalar>) -> Void) {

@@ -39,33 +39,43 @@ enum ScalarString {
 }
 
 /// Builds a string of space-separated words from scalars, encoding UTF-8 into one buffer.
-struct UTF8Builder {
+package struct UTF8Builder {
     private var bytes: [UInt8] = []
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Whether nothing was appended yet.
+    package var isEmpty: Bool { bytes.isEmpty }
+
+    /// Empties it, keeping its storage for the next string.
+    package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     /// Appends a word, with a space before it unless it is the first.
-    mutating func appendWord<Word: Collection>(_ word: Word) where Word.Element == Unicode.Scalar {
+    package mutating func appendWord<Word: Collection>(_ word: Word) where Word.Element == Unicode.Scalar {
         if !bytes.isEmpty { bytes.append(0x20) }
-        for scalar in word {
-            let value = scalar.value
-            if value < 0x80 {
-                bytes.append(UInt8(value))
-            } else if value < 0x800 {
-                bytes.append(UInt8(0xC0 | (value >> 6)))
-                bytes.append(UInt8(0x80 | (value & 0x3F)))
-            } else if value < 0x10000 {
-                bytes.append(UInt8(0xE0 | (value >> 12)))
-                bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (value & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xF0 | (value >> 18)))
-                bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (value & 0x3F)))
-            }
+        for scalar in word { append(scalar) }
+    }
+
+    /// Appends one scalar as UTF-8.
+    @inline(__always)
+    package mutating func append(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else if value < 0x800 {
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else if value < 0x10000 {
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
         }
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
 }

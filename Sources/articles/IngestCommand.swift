@@ -26,6 +26,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .customLong("no-entities"), help: "Skip entity extraction (faster bulk loads; run `articles entities rebuild` later).")
     var noEntities = false
 
+    @Flag(name: .customLong("no-keywords"), help: "Skip keyword tags (faster bulk loads; `articles check --repair` computes them later).")
+    var noKeywords = false
+
     @Option(name: .customLong("skip-near-duplicates"), help: "Skip articles at least this similar (0...1, e.g. 0.9) to a stored one.")
     var skipNearDuplicates: Double?
 
@@ -52,7 +55,7 @@ struct IngestCommand: ParsableCommand {
         let onTerminal = !options.quiet && StandardError.isTerminal
         let ingestOptions = IngestOptions(format: inputFormat, replace: replace, batchSize: batchSize,
                                           maximumRecordBytes: maxRecordBytes, extractEntities: !noEntities,
-                                          skipNearDuplicates: skipNearDuplicates)
+                                          skipNearDuplicates: skipNearDuplicates, computeKeywords: !noKeywords)
         let display = ProgressDisplay(mode: options.quiet ? .silent : onTerminal ? .inPlace : .lines)
         // Ctrl-C: say what is stored and that running the same command again continues.
         let interrupt = InterruptNotice { display.interruptMessage() }

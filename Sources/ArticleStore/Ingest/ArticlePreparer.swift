@@ -7,6 +7,8 @@ struct ArticlePreparer: Sendable {
     let keys: TextKey
     /// Extracts entities; nil when ingest runs without them.
     let extractor: EntityExtractor?
+    /// Whether to find keyword candidates (off: the article gets no keyword tags).
+    var computeKeywords = true
 
     func prepare(_ article: Article) -> PreparedArticle {
         let analyzer = keys.analyzer
@@ -29,7 +31,7 @@ struct ArticlePreparer: Sendable {
             sourceKey: article.source.map(keys.sourceKey),
             tagKeys: tagKeys,
             headlineKeys: article.similarHeadlines.map(keys.key),
-            keywordCandidates: article.kind == .related ? [] : KeywordCandidateExtractor().candidates(title: title, body: body, entitySpans: entitySpans,
+            keywordCandidates: article.kind == .related || !computeKeywords ? [] : KeywordCandidateExtractor().candidates(title: title, body: body, entitySpans: entitySpans,
                                                                                                        shortlistFor: KeywordRanker()),
             mentions: mentions,
             embedded: article.embedded.map(prepare),

@@ -38,10 +38,12 @@ final class ArticleWriter {
     let preparer: ArticlePreparer
 
     /// With a gazetteer, entities are extracted from every stored article.
-    init(connection: Connection, analyzer: Analyzer, gazetteer: Gazetteer? = nil) {
+    /// Without `computeKeywords` articles are stored without keyword tags (see
+    /// ``IngestOptions/computeKeywords``).
+    init(connection: Connection, analyzer: Analyzer, gazetteer: Gazetteer? = nil, computeKeywords: Bool = true) {
         self.connection = connection
         self.keys = TextKey(analyzer: analyzer)
-        preparer = ArticlePreparer(keys: keys, extractor: gazetteer.map { EntityExtractor(gazetteer: $0) })
+        preparer = ArticlePreparer(keys: keys, extractor: gazetteer.map { EntityExtractor(gazetteer: $0) }, computeKeywords: computeKeywords)
         entityWriter = gazetteer.map { EntityWriter(connection: connection, analyzer: analyzer, gazetteer: $0) }
         keywordWriter = KeywordWriter(connection: connection, keys: keys)
         bands = SignatureBandIndex(connection: connection)
@@ -235,6 +237,7 @@ final class ArticleWriter {
         try removeTags(of: id)
         try connection.run("DELETE FROM similar_headlines WHERE article_id = ?", [id])
         try connection.run("DELETE FROM mentions WHERE article_id = ?", [id])
+        try keywordWriter.remove(article: id)
         if let old = try bands.signature(of: id) { try bands.remove(old, article: id) }
         try connection.run("DELETE FROM article_signatures WHERE article_id = ?", [id])
     }
@@ -262,7 +265,7 @@ final class ArticleWriter {
         if let entityWriter, let mentions = prepared.mentions {
             try entityWriter.write(mentions, article: id)
         }
-        try keywordWriter.enqueue(prepared.keywordCandidates, article: id)
+        keywordWriter.enqueue(prepared.keywordCandidates, article: id)
         for (position, tag) in article.tags.enumerated() {
             let tagID = try self.tagID(tag, key: prepared.tagKeys[position])
             try connection.run("INSERT OR IGNORE INTO article_tags(article_id, tag_id, spelling, position) VALUES (?, ?, ?, ?)",
@@ -284,7 +287,8 @@ final class ArticleWriter {
     /// Queues article `id`'s keywords from its prepared text; they are ranked and stored when
     /// the batch ends (``finishBatch(final:)``).
     func writeKeywords(_ prepared: PreparedArticle, id: Int64) throws {
-        try keywordWriter.enqueue(prepared.keywordCandidates, article: id)
+        try keywordWriter.remove(article: id)
+        keywordWriter.enqueue(prepared.keywordCandidates, article: id)
     }
 
     /// Updates article `id` in place (its id stays): the row and everything derived from it.

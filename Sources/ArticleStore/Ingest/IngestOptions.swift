@@ -12,6 +12,9 @@ public struct IngestOptions: Sendable {
     /// Extract people, places and organizations while ingesting (off: faster bulk loads; run
     /// ``ArticleStore/rebuildEntities(progress:)`` later).
     public var extractEntities: Bool
+    /// Compute keyword tags while ingesting (off: faster bulk loads; `check --repair`, see
+    /// ``ArticleStore/check(repair:)``, computes the missing ones later).
+    public var computeKeywords: Bool
     /// Skip an article whose estimated similarity (MinHash, 0...1) to a stored article reaches
     /// this; nil stores every distinct article.
     public var skipNearDuplicates: Double?
@@ -20,12 +23,13 @@ public struct IngestOptions: Sendable {
     /// extract entities.
     public init(format: InputFormat? = nil, replace: Bool = false, batchSize: Int = 10_000,
                 maximumRecordBytes: Int = 2 << 20, extractEntities: Bool = true,
-                skipNearDuplicates: Double? = nil) {
+                skipNearDuplicates: Double? = nil, computeKeywords: Bool = true) {
         self.format = format
         self.replace = replace
         self.batchSize = max(1, batchSize)
         self.maximumRecordBytes = maximumRecordBytes
         self.extractEntities = extractEntities
+        self.computeKeywords = computeKeywords
         self.skipNearDuplicates = skipNearDuplicates
     }
 }

@@ -29,7 +29,8 @@ final class Ingestor {
          progress: ((IngestProgress) -> Void)?) {
         self.connection = connection
         self.options = options
-        self.writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer)
+        self.writer = ArticleWriter(connection: connection, analyzer: analyzer, gazetteer: gazetteer,
+                                    computeKeywords: options.computeKeywords)
         writer.nearDuplicateThreshold = options.skipNearDuplicates
         batch = WriteBatch(connection: connection, writer: writer, size: options.batchSize)
         self.pageParser = AggregatorPageParser(analyzer: analyzer)

@@ -23,6 +23,11 @@ package struct DocumentFrequencies: Sendable {
 
     /// log((N + 1) / (df + 1)) + 1: rare terms weigh more; never zero.
     package func inverse(_ term: String) -> Double {
-        log(Double(documents + 1) / Double(count(term) + 1)) + 1
+        Self.inverse(count: count(term), documents: documents)
+    }
+
+    /// The inverse document frequency of a term in `count` of `documents` articles.
+    package static func inverse(count: Int, documents: Int) -> Double {
+        log(Double(documents + 1) / Double(count + 1)) + 1
     }
 }

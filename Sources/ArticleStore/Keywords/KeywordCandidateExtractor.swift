@@ -13,10 +13,45 @@ package struct KeywordCandidateExtractor: Sendable {
     /// The longest phrase, in words.
     var maximumLength = 3
 
-    /// A phrase by the hashes of its words' stems (FNV-1a over the stem's scalars): no string
-    /// is made per occurrence.
-    private struct Key: Hashable {
-        var first: UInt64, second: UInt64, third: UInt64
+    /// Phrases by a 64-bit key mixed from their words' stem hashes (FNV-1a over the stem's
+    /// scalars): open addressing with linear probing, no string and no `Hasher` per occurrence.
+    private struct PhraseTable {
+        private var keys: [UInt64]
+        private var slots: [Int32]
+        private let mask: Int
+
+        init(minimumCapacity: Int) {
+            var capacity = 64
+            while capacity < minimumCapacity * 2 { capacity <<= 1 }
+            keys = [UInt64](repeating: 0, count: capacity)
+            slots = [Int32](repeating: -1, count: capacity)
+            mask = capacity - 1
+        }
+
+        /// The slot stored for `key`, or `next` after storing it (and whether it was new).
+        mutating func slot(for key: UInt64, orInsert next: Int32) -> (slot: Int32, inserted: Bool) {
+            let key = key == 0 ? 1 : key
+            var index = Int(truncatingIfNeeded: key >> 7) & mask
+            while true {
+                let found = keys[index]
+                if found == key { return (slots[index], false) }
+                if found == 0 {
+                    keys[index] = key
+                    slots[index] = next
+                    return (next, true)
+                }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// SplitMix64's finalizer: spreads a hash's bits (keys of one, two and three words differ
+    /// in every bit, not only in the last word's).
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     private struct Entry {
@@ -34,7 +69,7 @@ package struct KeywordCandidateExtractor: Sendable {
     /// Every candidate (`shortlistFor` nil), or a ranker's shortlist of them.
     package func candidates(title: AnalyzedText?, body: AnalyzedText, entitySpans: [Range<Int>] = [],
                             shortlistFor ranker: KeywordRanker? = nil) -> [KeywordCandidate] {
-        var index: [Key: Int] = [:]
+        var table = PhraseTable(minimumCapacity: ((title?.words.count ?? 0) + body.words.count) * maximumLength)
         var entries: [Entry] = []
         // Every occurrence, in text order: (entry, in title, first word, last word).
         var places: [(entry: Int32, inTitle: Bool, first: Int32, last: Int32)] = []
@@ -66,19 +101,18 @@ package struct KeywordCandidateExtractor: Sendable {
                     let first = position - length + 1
                     guard first >= runStart else { break }
                     guard usable[first], length < 3 || hasStem[first + 1] else { continue }
-                    let key = Key(first: hashes[first], second: length > 1 ? hashes[first + 1] : 0, third: length > 2 ? hashes[first + 2] : 0)
-                    let slot: Int
-                    if let existing = index[key] {
-                        slot = existing
-                    } else {
-                        slot = entries.count
-                        index[key] = slot
+                    var key = Self.mix(hashes[first] ^ UInt64(length))
+                    if length > 1 { key = Self.mix(key ^ hashes[first + 1]) }
+                    if length > 2 { key = Self.mix(key ^ hashes[first + 2]) }
+                    let (slot32, inserted) = table.slot(for: key, orInsert: Int32(entries.count))
+                    let slot = Int(slot32)
+                    if inserted {
                         let span = words[first].scalarRange.lowerBound..<words[position].scalarRange.upperBound
                         entries.append(Entry(length: length, firstPosition: inTitle ? 0 : Double(first) / Double(total),
                                              isEntity: spans.contains { $0.overlaps(span) }, inTitle: inTitle, first: first, last: position))
                     }
                     if inTitle { entries[slot].titleCount += 1 } else { entries[slot].bodyCount += 1 }
-                    places.append((Int32(slot), inTitle, Int32(first), Int32(position)))
+                    places.append((slot32, inTitle, Int32(first), Int32(position)))
                 }
             }
         }
@@ -87,15 +121,27 @@ package struct KeywordCandidateExtractor: Sendable {
 
         var chosen = Array(entries.indices)
         if let ranker, entries.count > ranker.shortlistSize {
-            let scores = entries.map { entry in
-                ranker.preScore(count: Double(entry.bodyCount) + ranker.parameters.titleWeight * Double(entry.titleCount),
-                                length: entry.length, position: entry.firstPosition, isEntity: entry.isEntity)
+            // The best `shortlistSize` by score (the earlier entry first on a tie), kept sorted
+            // as they are found: no sort of every entry.
+            let size = ranker.shortlistSize
+            var best: [(score: Double, slot: Int)] = []
+            best.reserveCapacity(size + 1)
+            for (slot, entry) in entries.enumerated() {
+                let score = ranker.preScore(count: Double(entry.bodyCount) + ranker.parameters.titleWeight * Double(entry.titleCount),
+                                            length: entry.length, position: entry.firstPosition, isEntity: entry.isEntity)
+                guard best.count < size || score > best[best.count - 1].score else { continue }
+                var at = best.count
+                while at > 0, best[at - 1].score < score { at -= 1 }
+                best.insert((score, slot), at: at)
+                if best.count > size { best.removeLast() }
             }
-            chosen.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-            var kept = Array(chosen.prefix(ranker.shortlistSize))
-            kept += chosen.dropFirst(ranker.shortlistSize).filter { entries[$0].titleCount > 0 }
+            var kept = Set(best.map(\.slot))
+            for (slot, entry) in entries.enumerated() where entry.titleCount > 0 { kept.insert(slot) }
             chosen = kept.sorted()
         }
+        // Strings written straight as UTF-8 into one reused buffer: appending scalars to a
+        // String one by one was most of the extractor's time.
+        var builder = UTF8Builder(capacity: 256)
         // Strings only for the candidates returned: each spelling's count, the first written among
         // the most frequent.
         var wanted = [Int](repeating: -1, count: entries.count)
@@ -108,63 +154,81 @@ package struct KeywordCandidateExtractor: Sendable {
             guard seen[order] < 8 else { continue }
             seen[order] += 1
             let text = place.inTitle ? title! : body
-            let surface = Self.surface(text, from: Int(place.first), to: Int(place.last))
+            let surface = Self.surface(text, from: Int(place.first), to: Int(place.last), using: &builder)
             if let existing = spellings[order].firstIndex(where: { $0.surface == surface }) {
                 spellings[order][existing].count += 1
             } else {
                 spellings[order].append((surface, 1))
             }
         }
+        func string(_ words: ClosedRange<Int>, of text: AnalyzedText, _ part: (AnalyzedText.Word) -> Range<Int>) -> String {
+            builder.removeAll()
+            for position in words { builder.appendWord(text.normalizedScalars[part(text.words[position])]) }
+            return builder.string
+        }
         return chosen.enumerated().map { order, slot in
             let entry = entries[slot]
             let text = entry.inTitle ? title! : body
             let range = entry.first...entry.last
-            let stems = range.map { Self.string(text.normalizedScalars[text.words[$0].stemRange]) }
             let top = spellings[order].map(\.count).max() ?? 0
             return KeywordCandidate(
-                key: stems.joined(separator: " "),
-                contentStems: range.filter { !text.words[$0].isStopword }.map { Self.string(text.normalizedScalars[text.words[$0].stemRange]) },
-                surface: spellings[order].first { $0.count == top }?.surface ?? Self.surface(text, from: entry.first, to: entry.last),
-                normalized: range.map { text.normalizedString($0) }.joined(separator: " "),
+                key: string(range, of: text, \.stemRange),
+                contentStems: range.filter { !text.words[$0].isStopword }.map { string($0...$0, of: text, \.stemRange) },
+                surface: spellings[order].first { $0.count == top }?.surface ?? Self.surface(text, from: entry.first, to: entry.last, using: &builder),
+                normalized: string(range, of: text, \.normalizedRange),
                 length: entry.length, titleCount: entry.titleCount, bodyCount: entry.bodyCount,
                 firstPosition: entry.firstPosition, isEntity: entry.isEntity)
         }
-    }
-
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
     }
 
     /// A word that may begin or end a phrase: not a stopword, not a number, at least two letters.
     static func isContentWord(_ text: AnalyzedText, _ index: Int) -> Bool {
         let word = text.words[index]
         guard !word.isStopword, word.normalizedRange.count >= 2, !word.stemRange.isEmpty else { return false }
-        return text.normalizedScalars[word.normalizedRange].contains { $0.properties.isAlphabetic }
+        return text.normalizedScalars[word.normalizedRange].contains { scalar in
+            // Arabic and ASCII letters answered without the Unicode property tables.
+            switch scalar.value {
+            case 0x0621...0x064A, 0x41...0x5A, 0x61...0x7A: true
+            case 0...0x7F: false
+            default: scalar.properties.isAlphabetic
+            }
+        }
     }
 
     /// Whether anything but spaces separates two neighbouring words (punctuation, a line break,
     /// a symbol): phrases do not cross it.
     static func breaks(_ text: AnalyzedText, between left: Int, and right: Int) -> Bool {
         let gap = text.words[left].scalarRange.upperBound..<text.words[right].scalarRange.lowerBound
-        return text.scalars[gap].contains { $0 != " " && $0 != "\u{A0}" && $0 != "\t" && $0 != "\u{640}" && !$0.properties.isGraphemeExtend }
+        return text.scalars[gap].contains { scalar in
+            switch scalar.value {
+            case 0x20, 0xA0, 0x09, 0x640: false
+            case 0...0x7F: true
+            default: !scalar.properties.isGraphemeExtend
+            }
+        }
     }
 
     /// The phrase as written, runs of white space made single spaces.
     static func surface(_ text: AnalyzedText, from first: Int, to last: Int) -> String {
+        var builder = UTF8Builder(capacity: 64)
+        return surface(text, from: first, to: last, using: &builder)
+    }
+
+    /// ``surface(_:from:to:)`` written with `builder`'s storage.
+    static func surface(_ text: AnalyzedText, from first: Int, to last: Int, using builder: inout UTF8Builder) -> String {
         let range = text.words[first].scalarRange.lowerBound..<text.words[last].scalarRange.upperBound
-        var view = String.UnicodeScalarView()
+        builder.removeAll()
         var pendingSpace = false
         for scalar in text.scalars[range] {
-            if scalar.properties.isWhitespace {
+            if scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
+                : (0x0600..<0x0700).contains(scalar.value) ? false : scalar.properties.isWhitespace {
                 pendingSpace = true
             } else {
-                if pendingSpace { view.append(" ") }
+                if pendingSpace { builder.append(" ") }
                 pendingSpace = false
-                view.append(scalar)
+                builder.append(scalar)
             }
         }
-        return String(view)
+        return builder.string
     }
 }

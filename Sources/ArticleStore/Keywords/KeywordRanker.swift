@@ -32,13 +32,23 @@ package struct KeywordRanker: Sendable {
     }
 
     package func score(_ candidate: KeywordCandidate, frequencies: DocumentFrequencies) -> Double {
+        score(candidate, inverse: frequencies.inverse)
+    }
+
+    /// The score with `inverse` giving each stem's inverse document frequency.
+    func score(_ candidate: KeywordCandidate, inverse: (String) -> Double) -> Double {
         let count = Double(candidate.bodyCount) + parameters.titleWeight * Double(candidate.titleCount)
         let idf = candidate.contentStems.isEmpty ? 0
-            : candidate.contentStems.reduce(0) { $0 + frequencies.inverse($1) } / Double(candidate.contentStems.count)
+            : candidate.contentStems.reduce(0) { $0 + inverse($1) } / Double(candidate.contentStems.count)
         let length = candidate.length == 1 ? 1 : candidate.length == 2 ? parameters.twoWordWeight : parameters.threeWordWeight
         let position = 1 / (1 + parameters.positionWeight * candidate.firstPosition)
         let entity = candidate.isEntity ? parameters.entityWeight : 1
-        return pow(count, parameters.countExponent) * idf * length * position * entity
+        return power(count) * idf * length * position * entity
+    }
+
+    /// `count` raised to ``Parameters/countExponent`` (no `pow` call for the default 1).
+    private func power(_ count: Double) -> Double {
+        parameters.countExponent == 1 ? count : pow(count, parameters.countExponent)
     }
 
     /// How many candidates an article keeps until it is ranked (see ``preScore(count:length:position:isEntity:)``).
@@ -49,13 +59,18 @@ package struct KeywordRanker: Sendable {
     /// document frequencies are known.
     package func preScore(count: Double, length: Int, position: Double, isEntity: Bool) -> Double {
         let lengthWeight = length == 1 ? 1 : length == 2 ? parameters.twoWordWeight : parameters.threeWordWeight
-        return pow(count, parameters.countExponent) * lengthWeight / (1 + parameters.positionWeight * position)
+        return power(count) * lengthWeight / (1 + parameters.positionWeight * position)
             * (isEntity ? parameters.entityWeight : 1)
     }
 
     /// The best candidates, best first, one per normalized form (and per stem key).
     package func rank(_ candidates: [KeywordCandidate], frequencies: DocumentFrequencies) -> [KeywordCandidate] {
-        let scored = candidates.map { ($0, score($0, frequencies: frequencies)) }
+        rank(candidates, inverse: frequencies.inverse)
+    }
+
+    /// The best candidates with `inverse` giving each stem's inverse document frequency.
+    func rank(_ candidates: [KeywordCandidate], inverse: (String) -> Double) -> [KeywordCandidate] {
+        let scored = candidates.map { ($0, score($0, inverse: inverse)) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.key < $1.0.key }
         var seen = Set<String>()
         var result: [KeywordCandidate] = []

@@ -23,10 +23,10 @@ final class KeywordWriter {
     /// Number of articles waiting for ``flush()``.
     var pendingCount: Int { pending.count }
 
-    /// Removes article `id`'s keywords and queues its (shortlisted) candidates for ranking at
-    /// ``flush()``.
-    func enqueue(_ candidates: [KeywordCandidate], article id: Int64) throws {
-        try remove(article: id)
+    /// Queues article `id`'s (shortlisted) candidates for ranking at ``flush()``. Its stored
+    /// keywords, if any, must be removed first (``remove(article:)``): the writer does it when it
+    /// rewrites a row, repair before it computes them again.
+    func enqueue(_ candidates: [KeywordCandidate], article id: Int64) {
         if queued.contains(id) { pending.removeAll { $0.id == id } }
         queued.insert(id)
         if !candidates.isEmpty { pending.append((id, candidates)) }
@@ -56,22 +56,19 @@ final class KeywordWriter {
         }
         let documents = Int(try connection.scalar("SELECT count(*) FROM articles_fts_docsize").int64 ?? 0)
         let lookup = try connection.cachedStatement("SELECT doc FROM temp.articles_fts_terms WHERE term = ?")
-        var counts: [String: Int] = [:]
+        // Each stem's inverse document frequency, looked up once per flush.
+        var inverses: [String: Double] = [:]
         let insert = try connection.cachedStatement("INSERT INTO article_keywords(article_id, rank, keyword, keyword_key) VALUES (?, ?, ?, ?)")
         for (id, candidates) in pending {
-            var needed: [String: Int] = [:]
-            for stem in candidates.lazy.flatMap(\.contentStems) where needed[stem] == nil {
-                if let known = counts[stem] {
-                    needed[stem] = known
-                } else {
+            for candidate in candidates {
+                for stem in candidate.contentStems where inverses[stem] == nil {
                     try lookup.bind([stem])
                     let found = try lookup.step() ? Int(lookup.int64(at: 0)) : 0
                     lookup.reset()
-                    counts[stem] = found
-                    needed[stem] = found
+                    inverses[stem] = DocumentFrequencies.inverse(count: found, documents: documents)
                 }
             }
-            let ranked = ranker.rank(candidates, frequencies: DocumentFrequencies(documents: documents, counts: needed))
+            let ranked = ranker.rank(candidates) { inverses[$0] ?? 1 }
             for (index, candidate) in ranked.enumerated() {
                 // The candidate's key is its words' stems, stopwords included: TextKey.nameKey of the
                 // surface, computed on the worker thread that found it.

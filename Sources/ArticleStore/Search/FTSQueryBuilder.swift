@@ -69,11 +69,13 @@ struct FTSQueryBuilder {
         return result
     }
 
-    /// A phrase (or one word) of tokens as an FTS5 expression, OR-ing the clitic alternatives.
-    private mutating func phrase(_ tokens: [Token], prefixStub: String? = nil, negated: Bool) throws -> String {
+    /// A phrase (or one word) of tokens as an FTS5 expression, OR-ing the clitic alternatives
+    /// (none for a quoted phrase: `exact`), and the stem sequences it matches.
+    private mutating func phrase(_ tokens: [Token], prefixStub: String? = nil, negated: Bool,
+                                 exact: Bool = false) throws -> (match: String, variants: [[String]]) {
         var variants: [[String]] = [[]]
         for token in tokens {
-            let options = try stems(of: token)
+            let options = exact ? [token.stem] : try stems(of: token)
             if !negated { highlightTerms += options }
             variants = Array(variants.flatMap { variant in options.map { variant + [$0] } }.prefix(16))
         }
@@ -81,8 +83,19 @@ struct FTSQueryBuilder {
             let words = variant + (prefixStub.map { [$0] } ?? [])
             return Self.quote(words.joined(separator: " ")) + (prefixStub == nil ? "" : " *")
         }
-        return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
+        return (quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")", variants)
     }
+
+    /// A part of the query: its FTS5 expression (nil for a quoted exclusion, which only the
+    /// check can decide) and what the article's text must satisfy (``ExactMatchCheck``).
+    private struct Part {
+        var match: String?
+        var check: ExactMatchCheck
+    }
+
+    /// What the text of a matching article must satisfy, when the query quotes words (FTS5
+    /// matches stems, so its candidates are checked: see ``ExactMatchCheck``); nil otherwise.
+    private(set) var check: ExactMatchCheck?
 
     /// The MATCH expression for `expression`. Throws ``ArticleStoreError/invalidQuery(message:position:)``
     /// when nothing searchable is left or the query only excludes.
@@ -92,32 +105,42 @@ struct FTSQueryBuilder {
         dropQuestionWords = mode == .any && Self.words(of: expression).contains { word in
             analyzer.tokens(word).contains { !$0.isStopword && $0.stemLength > 0 && !QuestionWords.contains(normalized: $0.normalized) }
         }
-        guard let match = try build(expression, anyAtThisLevel: mode == .any, negated: false) else {
+        guard let part = try build(expression, anyAtThisLevel: mode == .any, negated: false), let match = part.match else {
             throw ArticleStoreError.invalidQuery(
                 message: "the query has only stopwords or punctuation, so there is nothing to search for", position: nil)
         }
+        check = part.check.hasExactWords ? part.check.withoutImpliedTerms : nil
         return match
     }
 
-    private mutating func build(_ expression: QueryExpression, anyAtThisLevel: Bool, negated: Bool) throws -> String? {
+    private mutating func build(_ expression: QueryExpression, anyAtThisLevel: Bool, negated: Bool) throws -> Part? {
         switch expression {
         case let .term(text, prefix, field):
             return try term(text, prefix: prefix, field: field, negated: negated)
         case let .phrase(text, field):
             let tokens = analyzer.tokens(text).filter { !$0.isStopword && $0.stemLength > 0 }
             guard !tokens.isEmpty else { return nil }
-            return scoped(try phrase(tokens, negated: negated), field)
+            // Quoted: FTS5 finds the articles with the stems (every article with the exact words
+            // has them); the check keeps those with the words themselves. An exclusion by stems
+            // would drop too much, so a quoted exclusion is left to the check alone.
+            let match = try phrase(tokens, negated: negated, exact: true).match
+            return Part(match: negated ? nil : scoped(match, field),
+                        check: .exact(ExactMatchCheck.forms(of: text, analyzer: analyzer), field: field))
         case let .or(parts):
-            let built = Self.unique(try parts.compactMap { try build($0, anyAtThisLevel: false, negated: negated) })
+            let built = try parts.compactMap { try build($0, anyAtThisLevel: false, negated: negated) }
             guard !built.isEmpty else { return nil }
-            return built.count == 1 ? built[0] : "(" + built.joined(separator: " OR ") + ")"
+            // A positive alternative the check alone decides would need every article as a
+            // candidate; alternatives only occur with a match (exclusions are the nil ones).
+            let matches = Self.unique(built.compactMap(\.match))
+            let match = matches.isEmpty ? nil : matches.count == 1 ? matches[0] : "(" + matches.joined(separator: " OR ") + ")"
+            return Part(match: match, check: built.count == 1 ? built[0].check : .any(built.map(\.check)))
         case let .not(inner):
             // A bare NOT at this level: nothing positive to subtract it from.
             guard try build(inner, anyAtThisLevel: false, negated: true) != nil else { return nil }
             throw ArticleStoreError.invalidQuery(message: "a query cannot only exclude words; add a word to search for", position: nil)
         case let .and(parts):
-            var positives: [String] = []
-            var negatives: [String] = []
+            var positives: [Part] = []
+            var negatives: [Part] = []
             for part in parts {
                 if case let .not(inner) = part {
                     if let built = try build(inner, anyAtThisLevel: false, negated: true) { negatives.append(built) }
@@ -125,21 +148,32 @@ struct FTSQueryBuilder {
                     positives.append(built)
                 }
             }
-            positives = Self.unique(positives)
-            negatives = Self.unique(negatives)
             if positives.isEmpty {
                 if negatives.isEmpty { return nil }
                 throw ArticleStoreError.invalidQuery(message: "a query cannot only exclude words; add a word to search for", position: nil)
             }
-            var result = positives.count == 1 ? positives[0] : "(" + positives.joined(separator: anyAtThisLevel ? " OR " : " AND ") + ")"
-            if !negatives.isEmpty {
-                result += " NOT " + (negatives.count == 1 ? negatives[0] : "(" + negatives.joined(separator: " OR ") + ")")
+            // Inside an exclusion the expression must not match more than the part does: a part
+            // with a quoted word (left to the check) leaves it to the check as a whole.
+            let complete = positives.allSatisfy { $0.match != nil } && negatives.allSatisfy { $0.match != nil }
+            let positiveMatches = Self.unique(positives.compactMap(\.match))
+            let negativeMatches = Self.unique(negatives.compactMap(\.match))
+            var match: String?
+            if !positiveMatches.isEmpty, complete || !negated {
+                var result = positiveMatches.count == 1 ? positiveMatches[0]
+                    : "(" + positiveMatches.joined(separator: anyAtThisLevel ? " OR " : " AND ") + ")"
+                if !negativeMatches.isEmpty {
+                    result += " NOT " + (negativeMatches.count == 1 ? negativeMatches[0] : "(" + negativeMatches.joined(separator: " OR ") + ")")
+                }
+                match = result
             }
-            return result
+            let check: ExactMatchCheck = anyAtThisLevel
+                ? .all([positives.count == 1 ? positives[0].check : .any(positives.map(\.check))], excluding: negatives.map(\.check))
+                : .all(positives.map(\.check), excluding: negatives.map(\.check))
+            return Part(match: match, check: check)
         }
     }
 
-    private mutating func term(_ text: String, prefix: Bool, field: SearchField?, negated: Bool) throws -> String? {
+    private mutating func term(_ text: String, prefix: Bool, field: SearchField?, negated: Bool) throws -> Part? {
         let tokens = analyzer.tokens(text).filter {
             !$0.isStopword && $0.stemLength > 0 && !(dropQuestionWords && QuestionWords.contains(normalized: $0.normalized))
         }
@@ -158,9 +192,11 @@ struct FTSQueryBuilder {
         if prefix {
             let stub = Self.withoutArticle(last.normalized)
             if !negated { highlightPrefixes.append(stub) }
-            return scoped(try phrase(Array(tokens.dropLast()), prefixStub: stub, negated: negated), field)
+            let (match, variants) = try phrase(Array(tokens.dropLast()), prefixStub: stub, negated: negated)
+            return Part(match: scoped(match, field), check: .terms(variants, prefix: stub, field: field))
         }
-        return scoped(try phrase(tokens, negated: negated), field)
+        let (match, variants) = try phrase(tokens, negated: negated)
+        return Part(match: scoped(match, field), check: .terms(variants, prefix: nil, field: field))
     }
 
     /// Parts in first-seen order without repeats: a word typed twice is searched once.

@@ -42,15 +42,41 @@ struct SelectionSQL {
                       highlightTerms: [], highlightPrefixes: [], notes: notes)
             return
         }
-        try self.init(selection, match: match, analyzer: analyzer)
+        // Quoted words: FTS5 found the candidates by stems; keep the articles that have the words.
+        let checked = try match.flatMap { match in
+            try builder.check.map { try Self.articles(matching: $0, candidates: match, analyzer: analyzer, connection: connection) }
+        }
+        try self.init(selection, match: match, analyzer: analyzer, restrictedTo: checked)
         self = SelectionSQL(from: from, whereClause: whereClause, arguments: arguments, match: match, hasFilters: hasFilters,
                             highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, notes: notes)
         exactForms = builder.exactForms
     }
 
+    /// The ids of the articles among `candidates` (an FTS5 expression) whose text passes `check`.
+    private static func articles(matching check: ExactMatchCheck, candidates match: String, analyzer: Analyzer,
+                                 connection: Connection) throws -> [Int64] {
+        let statement = try connection.cachedStatement("""
+            SELECT a.id, a.title, a.body,
+                   (SELECT group_concat(spelling, char(10)) FROM
+                      (SELECT spelling FROM article_tags WHERE article_id = a.id ORDER BY position))
+              FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
+             WHERE articles_fts MATCH ?
+            """)
+        try statement.bind([DatabaseValue.text(match)])
+        defer { statement.reset() }
+        var ids: [Int64] = []
+        while try statement.step() {
+            let document = ExactMatchCheck.Document(title: statement.value(at: 1).string, body: statement.value(at: 2).string ?? "",
+                                                    tags: statement.value(at: 3).string, analyzer: analyzer)
+            if check.matches(document) { ids.append(statement.int64(at: 0)) }
+        }
+        return ids
+    }
+
     /// Builds the clauses for the filters of `selection` and an FTS5 expression given as is
-    /// (its words are ignored).
-    init(_ selection: ArticleSelection, match: String?, analyzer: Analyzer, highlightTerms: [String] = []) throws {
+    /// (its words are ignored); with `ids`, only those articles.
+    init(_ selection: ArticleSelection, match: String?, analyzer: Analyzer, highlightTerms: [String] = [],
+         restrictedTo ids: [Int64]? = nil) throws {
         var conditions: [String] = []
         var arguments: [DatabaseValue] = []
         let from: String
@@ -59,6 +85,11 @@ struct SelectionSQL {
             from = "articles_fts JOIN articles AS a INDEXED BY articles_lookup ON a.id = articles_fts.rowid"
             conditions.append("articles_fts MATCH ?")
             arguments.append(.text(match))
+            if let ids {
+                // One bound JSON array, however many ids.
+                conditions.append("a.id IN (SELECT value FROM json_each(?))")
+                arguments.append(.text("[" + ids.map(String.init).joined(separator: ",") + "]"))
+            }
         } else {
             from = "articles AS a"
         }
@@ -107,7 +138,7 @@ struct SelectionSQL {
             arguments.append(.text(date))
         }
         self.init(from: from, whereClause: conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "),
-                  arguments: arguments, match: match, hasFilters: selection.hasFilters,
+                  arguments: arguments, match: match, hasFilters: selection.hasFilters || ids != nil,
                   highlightTerms: highlightTerms, highlightPrefixes: [], notes: selection.notes)
     }
 
