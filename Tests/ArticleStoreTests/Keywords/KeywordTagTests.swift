@@ -98,6 +98,22 @@ struct KeywordTagTests {
 }
 
 extension KeywordTagTests {
+    @Test("ingest without keywords stores none; check reports them missing and repair gives what ingest would have")
+    func ingestWithoutKeywords() throws {
+        let directory = try TemporaryDirectory()
+        let full = try ArticleStore(path: directory.path("full.sqlite"))
+        try full.ingest([Seeds.directory.path])
+        let bare = try ArticleStore(path: directory.path("bare.sqlite"))
+        try bare.ingest([Seeds.directory.path], options: IngestOptions(computeKeywords: false))
+        #expect(try bare.connection.scalar("SELECT count(*) FROM article_keywords") == .integer(0))
+        #expect(try bare.check().findings.map(\.kind) == ["keywords-missing"])
+        try bare.check(repair: true)
+        let query = "SELECT a.content_hash, k.rank, k.keyword FROM article_keywords AS k JOIN articles AS a ON a.id = k.article_id ORDER BY 1, 2"
+        let expected = try full.connection.rows(query).map { [$0[0], $0[1], $0[2]] }
+        #expect(!expected.isEmpty)
+        #expect(try bare.connection.rows(query).map { [$0[0], $0[1], $0[2]] } == expected)
+    }
+
     @Test("a candidate's key is the key tags use for its surface (TextKey.nameKey)")
     func keyMatchesTagKey() {
         let keys = TextKey(analyzer: analyzer)
