@@ -56,6 +56,15 @@ package struct UTF8Builder {
         for scalar in word { append(scalar) }
     }
 
+    /// ``appendWord(_:)`` for a slice of scalars, not generic: callers in other modules get this
+    /// compiled code instead of the generic one (which walked the slice through witness tables).
+    package mutating func appendWord(_ word: ArraySlice<Unicode.Scalar>) {
+        if !bytes.isEmpty { bytes.append(0x20) }
+        word.withUnsafeBufferPointer { scalars in
+            for scalar in scalars { append(scalar) }
+        }
+    }
+
     /// Appends one scalar as UTF-8.
     @inline(__always)
     package mutating func append(_ scalar: Unicode.Scalar) {

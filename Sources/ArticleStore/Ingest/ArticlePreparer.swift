@@ -19,12 +19,13 @@ struct ArticlePreparer: Sendable {
         let indexedTags = Self.distinctTags(article.tags, keys: tagKeys)
         let mentions = extractor?.mentions(in: article, title: title, body: body.words.isEmpty ? nil : body)
         let entitySpans = (mentions ?? []).filter { $0.field == .body }.map { $0.start..<$0.end }
+        let titleTerms = title?.termsText ?? "", tagsTerms = Self.tagsTerms(indexedTags, keys: keys)
         var prepared = PreparedArticle(
             article: article,
             contentHash: keys.contentHash(article, normalizedBody: body.normalizedText, titleKey: titleKey ?? ""),
-            titleTerms: title?.termsText ?? "",
+            titleTerms: titleTerms,
             bodyTerms: body.termsText,
-            tagsTerms: Self.tagsTerms(indexedTags, keys: keys),
+            tagsTerms: tagsTerms,
             fingerprint: IndexFingerprint.of(title: article.title, body: article.body, tags: indexedTags),
             titleKey: titleKey.flatMap { $0.isEmpty ? nil : $0 },
             signature: MinHashSignature(terms: body.termsText),
@@ -33,6 +34,7 @@ struct ArticlePreparer: Sendable {
             headlineKeys: article.similarHeadlines.map(keys.key),
             keywordCandidates: article.kind == .related || !computeKeywords ? [] : KeywordCandidateExtractor().candidates(title: title, body: body, entitySpans: entitySpans,
                                                                                                        shortlistFor: KeywordRanker()),
+            termHashes: computeKeywords ? TermHash.distinct([titleTerms, body.termsText, tagsTerms]) : nil,
             mentions: mentions,
             embedded: article.embedded.map(prepare),
             related: article.related.map(prepare))

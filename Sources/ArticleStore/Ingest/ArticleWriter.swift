@@ -80,6 +80,8 @@ final class ArticleWriter {
             for entry in pendingIndex[pendingBefore...] { pendingIDs.remove(entry.id) }
             pendingIndex.removeSubrange(pendingBefore...)
             keywordWriter.forget(from: keywordsBefore)
+            // Its terms may have been counted: frequencies are looked up from now on.
+            keywordWriter.stopCounting()
             forgetCachedRows()
             throw error
         }
@@ -249,6 +251,7 @@ final class ArticleWriter {
         let (titleKey, signature) = (prepared.titleKey, prepared.signature)
         pendingIndex.append(IndexEntry(id: id, prepared: prepared))
         pendingIDs.insert(id)
+        try keywordWriter.counting(prepared.termHashes)
         if !signature.isEmpty {
             try connection.run("INSERT INTO article_signatures(article_id, minhash) VALUES (?, ?)", [id, DatabaseValue.blob(signature.bytes)])
             // Bands wait for the next catch-up (see SignatureBandIndex), except where the index
@@ -323,9 +326,11 @@ final class ArticleWriter {
             pendingIndex.removeAll { $0.id == id }
             pendingIDs.remove(id)
             keywordWriter.forget(article: id)
+            keywordWriter.stopCounting()
             return
         }
         guard let entry = try IndexEntry.stored(id, connection: connection, keys: keys) else { return }
+        keywordWriter.stopCounting()
         try entry.remove(from: connection, words: try hasWordIndex())
     }
 

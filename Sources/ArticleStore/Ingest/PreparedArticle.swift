@@ -21,6 +21,9 @@ struct PreparedArticle: Sendable {
     /// Keyword candidates from the title and body (ranked by the writer, which knows the
     /// store's document frequencies).
     let keywordCandidates: [KeywordCandidate]
+    /// The distinct index terms of title, body and tags, hashed (``TermHash``): what the
+    /// keyword writer counts document frequencies with. nil when keywords are not computed.
+    let termHashes: [UInt64]?
     /// Entity mentions; nil when entities are not extracted.
     let mentions: [EntityMention]?
     /// `published` and `modified` in ISO 8601 (nil when absent or unreadable), and as given.

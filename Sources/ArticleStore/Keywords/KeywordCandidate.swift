@@ -8,7 +8,8 @@ package struct KeywordCandidate: Sendable, Equatable {
     package let contentStems: [String]
     /// The spelling written most often (first written on a tie), white space made single spaces.
     package var surface: String
-    /// Its normalized form (harakat, tatweel, letter forms folded), for de-duplication.
+    /// Its normalized form (harakat, tatweel, letter forms folded); empty in a ranker's
+    /// shortlist, which does not need it.
     package var normalized: String
     /// Number of words.
     package let length: Int

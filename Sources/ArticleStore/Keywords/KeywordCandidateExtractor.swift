@@ -66,14 +66,22 @@ package struct KeywordCandidateExtractor: Sendable {
         var last: Int
     }
 
-    /// Every candidate (`shortlistFor` nil), or a ranker's shortlist of them.
-    package func candidates(title: AnalyzedText?, body: AnalyzedText, entitySpans: [Range<Int>] = [],
-                            shortlistFor ranker: KeywordRanker? = nil) -> [KeywordCandidate] {
-        var table = PhraseTable(minimumCapacity: ((title?.words.count ?? 0) + body.words.count) * maximumLength)
+    /// The phrases of an article and every occurrence, gathered text by text. A struct with a
+    /// mutating method, not a nested function: variables a nested function captures are boxed
+    /// and every access to them checked, which made this loop several times slower.
+    private struct Occurrences {
+        var table: PhraseTable
+        let maximumLength: Int
         var entries: [Entry] = []
-        // Every occurrence, in text order: (entry, in title, first word, last word).
+        /// Every occurrence, in text order: (entry, in title, first word, last word).
         var places: [(entry: Int32, inTitle: Bool, first: Int32, last: Int32)] = []
-        func visit(_ text: AnalyzedText, inTitle: Bool, spans: [Range<Int>]) {
+
+        init(table: PhraseTable, maximumLength: Int) {
+            self.table = table
+            self.maximumLength = maximumLength
+        }
+
+        mutating func visit(_ text: AnalyzedText, inTitle: Bool, spans: [Range<Int>]) {
             let words = text.words
             let total = max(1, words.count - 1)
             var hashes = [UInt64](repeating: 0, count: words.count)
@@ -90,20 +98,20 @@ package struct KeywordCandidateExtractor: Sendable {
                         hash &*= 0x0000_0100_0000_01b3
                     }
                     hashes[position] = hash
-                    usable[position] = Self.isContentWord(text, position)
+                    usable[position] = KeywordCandidateExtractor.isContentWord(text, position)
                 }
             }
             var runStart = 0
             for position in words.indices {
-                if position > 0, Self.breaks(text, between: position - 1, and: position) { runStart = position }
+                if position > 0, KeywordCandidateExtractor.breaks(text, between: position - 1, and: position) { runStart = position }
                 guard usable[position] else { continue }
                 for length in 1...maximumLength {
                     let first = position - length + 1
                     guard first >= runStart else { break }
                     guard usable[first], length < 3 || hasStem[first + 1] else { continue }
-                    var key = Self.mix(hashes[first] ^ UInt64(length))
-                    if length > 1 { key = Self.mix(key ^ hashes[first + 1]) }
-                    if length > 2 { key = Self.mix(key ^ hashes[first + 2]) }
+                    var key = KeywordCandidateExtractor.mix(hashes[first] ^ UInt64(length))
+                    if length > 1 { key = KeywordCandidateExtractor.mix(key ^ hashes[first + 1]) }
+                    if length > 2 { key = KeywordCandidateExtractor.mix(key ^ hashes[first + 2]) }
                     let (slot32, inserted) = table.slot(for: key, orInsert: Int32(entries.count))
                     let slot = Int(slot32)
                     if inserted {
@@ -116,8 +124,16 @@ package struct KeywordCandidateExtractor: Sendable {
                 }
             }
         }
-        if let title { visit(title, inTitle: true, spans: []) }
-        visit(body, inTitle: false, spans: entitySpans)
+    }
+
+    /// Every candidate (`shortlistFor` nil), or a ranker's shortlist of them.
+    package func candidates(title: AnalyzedText?, body: AnalyzedText, entitySpans: [Range<Int>] = [],
+                            shortlistFor ranker: KeywordRanker? = nil) -> [KeywordCandidate] {
+        var found = Occurrences(table: PhraseTable(minimumCapacity: ((title?.words.count ?? 0) + body.words.count) * maximumLength),
+                                maximumLength: maximumLength)
+        if let title { found.visit(title, inTitle: true, spans: []) }
+        found.visit(body, inTitle: false, spans: entitySpans)
+        let (entries, places) = (found.entries, found.places)
 
         var chosen = Array(entries.indices)
         if let ranker, entries.count > ranker.shortlistSize {
@@ -146,7 +162,9 @@ package struct KeywordCandidateExtractor: Sendable {
         // the most frequent.
         var wanted = [Int](repeating: -1, count: entries.count)
         for (order, slot) in chosen.enumerated() { wanted[slot] = order }
-        var spellings = [[(surface: String, count: Int)]](repeating: [], count: chosen.count)
+        // Spellings by a hash of the surface (no string per occurrence): how often each is
+        // written and where it first is; only the winner becomes a string.
+        var spellings = [[(hash: UInt64, count: Int, inTitle: Bool, first: Int32, last: Int32)]](repeating: [], count: chosen.count)
         // The first eight occurrences of each decide (enough to find the usual spelling).
         var seen = [Int](repeating: 0, count: chosen.count)
         for place in places where wanted[Int(place.entry)] >= 0 {
@@ -154,31 +172,46 @@ package struct KeywordCandidateExtractor: Sendable {
             guard seen[order] < 8 else { continue }
             seen[order] += 1
             let text = place.inTitle ? title! : body
-            let surface = Self.surface(text, from: Int(place.first), to: Int(place.last), using: &builder)
-            if let existing = spellings[order].firstIndex(where: { $0.surface == surface }) {
+            let hash = Self.surfaceHash(text, from: Int(place.first), to: Int(place.last))
+            if let existing = spellings[order].firstIndex(where: { $0.hash == hash }) {
                 spellings[order][existing].count += 1
             } else {
-                spellings[order].append((surface, 1))
+                spellings[order].append((hash, 1, place.inTitle, place.first, place.last))
             }
         }
-        func string(_ words: ClosedRange<Int>, of text: AnalyzedText, _ part: (AnalyzedText.Word) -> Range<Int>) -> String {
-            builder.removeAll()
-            for position in words { builder.appendWord(text.normalizedScalars[part(text.words[position])]) }
-            return builder.string
-        }
-        return chosen.enumerated().map { order, slot in
+        var result: [KeywordCandidate] = []
+        result.reserveCapacity(chosen.count)
+        for (order, slot) in chosen.enumerated() {
             let entry = entries[slot]
             let text = entry.inTitle ? title! : body
             let range = entry.first...entry.last
             let top = spellings[order].map(\.count).max() ?? 0
-            return KeywordCandidate(
-                key: string(range, of: text, \.stemRange),
-                contentStems: range.filter { !text.words[$0].isStopword }.map { string($0...$0, of: text, \.stemRange) },
-                surface: spellings[order].first { $0.count == top }?.surface ?? Self.surface(text, from: entry.first, to: entry.last, using: &builder),
-                normalized: string(range, of: text, \.normalizedRange),
+            let surface = spellings[order].first { $0.count == top }.map {
+                Self.surface($0.inTitle ? title! : body, from: Int($0.first), to: Int($0.last), using: &builder)
+            } ?? Self.surface(text, from: entry.first, to: entry.last, using: &builder)
+            var contentStems: [String] = []
+            for position in range where !text.words[position].isStopword {
+                contentStems.append(Self.joined(position...position, of: text, stems: true, using: &builder))
+            }
+            result.append(KeywordCandidate(
+                key: Self.joined(range, of: text, stems: true, using: &builder), contentStems: contentStems, surface: surface,
+                // Not needed to rank a shortlist (its keys are distinct already): left empty there.
+                normalized: ranker == nil ? Self.joined(range, of: text, stems: false, using: &builder) : "",
                 length: entry.length, titleCount: entry.titleCount, bodyCount: entry.bodyCount,
-                firstPosition: entry.firstPosition, isEntity: entry.isEntity)
+                firstPosition: entry.firstPosition, isEntity: entry.isEntity))
         }
+        return result
+    }
+
+    /// The words' stems (or whole normalized forms), joined by spaces.
+    private static func joined(_ words: ClosedRange<Int>, of text: AnalyzedText, stems: Bool,
+                               using builder: inout UTF8Builder) -> String {
+        builder.removeAll()
+        for position in words {
+            let word = text.words[position]
+            builder.appendWord(text.normalizedScalars[stems ? word.stemRange : word.normalizedRange])
+        }
+        return builder.string
     }
 
     /// A word that may begin or end a phrase: not a stopword, not a number, at least two letters.
@@ -215,13 +248,39 @@ package struct KeywordCandidateExtractor: Sendable {
     }
 
     /// ``surface(_:from:to:)`` written with `builder`'s storage.
+    /// Whether a scalar counts as white space in a surface (collapsed to one space).
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
+            : (0x0600..<0x0700).contains(scalar.value) ? false : scalar.properties.isWhitespace
+    }
+
+    /// FNV-1a over the scalars ``surface(_:from:to:)`` would write: equal surfaces, equal hashes.
+    private static func surfaceHash(_ text: AnalyzedText, from first: Int, to last: Int) -> UInt64 {
+        let range = text.words[first].scalarRange.lowerBound..<text.words[last].scalarRange.upperBound
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var pendingSpace = false
+        text.scalars.withUnsafeBufferPointer { scalars in
+            for scalar in scalars[range] {
+                if isSpace(scalar) {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace {
+                    hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3
+                    pendingSpace = false
+                }
+                hash = (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01b3
+            }
+        }
+        return hash
+    }
+
     static func surface(_ text: AnalyzedText, from first: Int, to last: Int, using builder: inout UTF8Builder) -> String {
         let range = text.words[first].scalarRange.lowerBound..<text.words[last].scalarRange.upperBound
         builder.removeAll()
         var pendingSpace = false
         for scalar in text.scalars[range] {
-            if scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
-                : (0x0600..<0x0700).contains(scalar.value) ? false : scalar.properties.isWhitespace {
+            if isSpace(scalar) {
                 pendingSpace = true
             } else {
                 if pendingSpace { builder.append(" ") }

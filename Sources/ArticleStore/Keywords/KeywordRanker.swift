@@ -63,7 +63,7 @@ package struct KeywordRanker: Sendable {
             * (isEntity ? parameters.entityWeight : 1)
     }
 
-    /// The best candidates, best first, one per normalized form (and per stem key).
+    /// The best candidates, best first, one per stem key (so one per normalized form too).
     package func rank(_ candidates: [KeywordCandidate], frequencies: DocumentFrequencies) -> [KeywordCandidate] {
         rank(candidates, inverse: frequencies.inverse)
     }
@@ -75,7 +75,7 @@ package struct KeywordRanker: Sendable {
         var seen = Set<String>()
         var result: [KeywordCandidate] = []
         for (candidate, score) in scored where score > 0 {
-            guard seen.insert(candidate.normalized).inserted else { continue }
+            guard seen.insert(candidate.key).inserted else { continue }
             result.append(candidate)
             if result.count == limit { break }
         }

@@ -14,6 +14,13 @@ final class KeywordWriter {
     private var queued: Set<Int64> = []
     private var vocabularyReady = false
 
+    /// Document frequencies counted from the entries this writer added to the index, kept
+    /// while they are all the index holds (it was empty before the first): then they are the
+    /// index's own, without a lookup. nil once anything else changed the index.
+    private var runCounts: [UInt64: Int32]?
+    private var runDocuments = 0
+    private var countingChecked = false
+
     init(connection: Connection, keys: TextKey, ranker: KeywordRanker = KeywordRanker()) {
         self.connection = connection
         self.keys = keys
@@ -30,6 +37,29 @@ final class KeywordWriter {
         if queued.contains(id) { pending.removeAll { $0.id == id } }
         queued.insert(id)
         if !candidates.isEmpty { pending.append((id, candidates)) }
+    }
+
+    /// Counts an article whose index entry this writer writes at the end of the batch (its
+    /// hashed distinct terms; nil when they were not computed, which ends the counting).
+    func counting(_ termHashes: [UInt64]?) throws {
+        if !countingChecked {
+            countingChecked = true
+            if try connection.scalar("SELECT NOT EXISTS (SELECT 1 FROM articles_fts_docsize)").int64 == 1 { runCounts = [:] }
+        }
+        guard runCounts != nil else { return }
+        guard let termHashes else {
+            runCounts = nil
+            return
+        }
+        runDocuments += 1
+        for hash in termHashes { runCounts![hash, default: 0] += 1 }
+    }
+
+    /// Something other than this writer's additions changed the index (an entry was removed,
+    /// or a counted article rolled back): frequencies are looked up from now on.
+    func stopCounting() {
+        countingChecked = true
+        runCounts = nil
     }
 
     /// Forgets queued articles from position `count` on (their savepoint was rolled back).
@@ -50,22 +80,28 @@ final class KeywordWriter {
     /// their keywords. Call after the batch's index rows are written.
     func flush() throws {
         guard !pending.isEmpty else { return }
-        if !vocabularyReady {
+        let documents = Int(try connection.scalar("SELECT count(*) FROM articles_fts_docsize").int64 ?? 0)
+        // Another process may have written between batches: the counts hold only while they
+        // cover every indexed article.
+        if runCounts != nil && documents != runDocuments { runCounts = nil }
+        if runCounts == nil && !vocabularyReady {
             try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_terms USING fts5vocab(main, articles_fts, row)")
             vocabularyReady = true
         }
-        let documents = Int(try connection.scalar("SELECT count(*) FROM articles_fts_docsize").int64 ?? 0)
-        let lookup = try connection.cachedStatement("SELECT doc FROM temp.articles_fts_terms WHERE term = ?")
-        // Each stem's inverse document frequency, looked up once per flush.
+        // Each stem's inverse document frequency, counted or looked up once per flush.
         var inverses: [String: Double] = [:]
+        func frequency(_ stem: String) throws -> Int {
+            if let runCounts { return Int(runCounts[TermHash.of(stem)] ?? 0) }
+            let lookup = try connection.cachedStatement("SELECT doc FROM temp.articles_fts_terms WHERE term = ?")
+            try lookup.bind([stem])
+            defer { lookup.reset() }
+            return try lookup.step() ? Int(lookup.int64(at: 0)) : 0
+        }
         let insert = try connection.cachedStatement("INSERT INTO article_keywords(article_id, rank, keyword, keyword_key) VALUES (?, ?, ?, ?)")
         for (id, candidates) in pending {
             for candidate in candidates {
                 for stem in candidate.contentStems where inverses[stem] == nil {
-                    try lookup.bind([stem])
-                    let found = try lookup.step() ? Int(lookup.int64(at: 0)) : 0
-                    lookup.reset()
-                    inverses[stem] = DocumentFrequencies.inverse(count: found, documents: documents)
+                    inverses[stem] = DocumentFrequencies.inverse(count: try frequency(stem), documents: documents)
                 }
             }
             let ranked = ranker.rank(candidates) { inverses[$0] ?? 1 }

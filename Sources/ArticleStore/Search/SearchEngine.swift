@@ -100,21 +100,38 @@ struct SearchEngine {
     /// The best matches ranked again by exact word forms (pages inside it only).
     static let exactWindow = 50
 
-    /// `rows` (best first) reordered stably by how many of `forms` each document's title and
-    /// body contain after normalization.
+    /// `rows` (best first) reordered stably by how many of `forms` each document's title, body
+    /// or tags contain: a word that is the form, or ends with it after at most four letters of
+    /// proclitics (لكاميرون، والكاميرون). Words are compared as normalized scalars, one by
+    /// one, stopping once every form is found.
     private func rerankByExactForms(_ rows: [Row], _ forms: [[String]]) throws -> [Row] {
+        let wanted = forms.map { $0.map { Array($0.unicodeScalars) } }
         let tags = try connection.cachedStatement("SELECT group_concat(spelling, ' ') FROM article_tags WHERE article_id = ?")
+        func mark(_ text: String, _ found: inout [Bool]) {
+            guard found.contains(false) else { return }
+            analyzer.forEachNormalizedWord(in: text) { word in
+                for index in wanted.indices where !found[index] {
+                    if wanted[index].contains(where: { form in
+                        word.count >= form.count && word.count <= form.count + 4 && word.suffix(form.count).elementsEqual(form)
+                    }) {
+                        found[index] = true
+                    }
+                }
+                return found.contains(false)
+            }
+        }
         let counted = try rows.enumerated().map { index, row -> (Int, Int, Row) in
-            let text = analyzer.normalize((row["title"].string ?? "") + " " + (row["body"].string ?? ""))
-            var found = forms.filter { $0.contains(where: text.contains) }.count
-            if found < forms.count, let id = row["id"].int64 {
+            var found = [Bool](repeating: false, count: wanted.count)
+            mark(row["title"].string ?? "", &found)
+            mark(row["body"].string ?? "", &found)
+            if found.contains(false), let id = row["id"].int64 {
                 // The tags are a field too (read only when the text lacks a form).
                 try tags.bind([id])
-                let spelled = try tags.step() ? analyzer.normalize(tags.value(at: 0).string ?? "") : ""
+                let spelled = try tags.step() ? tags.value(at: 0).string ?? "" : ""
                 tags.reset()
-                if !spelled.isEmpty { found = forms.filter { $0.contains { text.contains($0) || spelled.contains($0) } }.count }
+                mark(spelled, &found)
             }
-            return (found, index, row)
+            return (found.filter { $0 }.count, index, row)
         }
         return counted.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.map(\.2)
     }
