@@ -40,6 +40,9 @@ package final class Connection {
     let handle: OpaquePointer
     private var statementCache: StatementCache
     private var savepointCounter = 0
+    /// The schema version at which ``ReadOnlyQuery`` last connected this connection's virtual
+    /// tables (they stay connected until the schema changes).
+    var virtualTablesConnectedAt: Int64?
 
     /// Opens (or creates, with ``OpenMode/readWriteCreate``) the database at `path`.
     ///

@@ -20,10 +20,15 @@ struct ReadOnlyQuery {
         defer { sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, previousAttached) }
         // A virtual table's constructor (FTS5 reading its config, declaring its columns) runs
         // the first time a connection uses the table, with the authorizer in force, which
-        // refuses it ("vtable constructor failed"): connect every virtual table first.
-        for name in try connection.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage = 0 AND sql LIKE 'CREATE VIRTUAL TABLE%'")
-            .compactMap({ $0["name"].string }) {
-            _ = try? connection.prepareFirst("SELECT 1 FROM \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\" LIMIT 0")
+        // refuses it ("vtable constructor failed"): connect every virtual table first, once per
+        // connection and schema version.
+        let schemaVersion = try connection.scalar("PRAGMA schema_version").int64
+        if schemaVersion == nil || connection.virtualTablesConnectedAt != schemaVersion {
+            for name in try connection.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND rootpage = 0 AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+                .compactMap({ $0["name"].string }) {
+                _ = try? connection.prepareFirst("SELECT 1 FROM \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\" LIMIT 0")
+            }
+            connection.virtualTablesConnectedAt = schemaVersion
         }
         sqlite3_set_authorizer(handle, { _, action, _, _, _, _ in
             switch action {
