@@ -4,13 +4,8 @@
 /// removing an entry from the contentless index never uses text it was not made from.
 enum IndexFingerprint {
     static func of(title: String?, body: String, tags: [String]) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01b3
-            }
-        }
+        var hash = FNV1a()
+        func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 { hash.add(bytes: bytes) }
         add(title.map { [1] + Array($0.utf8) } ?? [0])
         add([0])
         add(body.utf8)
@@ -18,6 +13,6 @@ enum IndexFingerprint {
             add([0])
             add(tag.utf8)
         }
-        return Int64(bitPattern: hash)
+        return Int64(bitPattern: hash.value)
     }
 }

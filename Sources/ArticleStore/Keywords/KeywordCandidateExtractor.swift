@@ -13,7 +13,7 @@ package struct KeywordCandidateExtractor: Sendable {
     /// The longest phrase, in words.
     var maximumLength = 3
 
-    /// Phrases by a 64-bit key mixed from their words' stem hashes (FNV-1a over the stem's
+    /// Phrases by a 64-bit key mixed from their words' stem hashes (``FNV1a`` over the stem's
     /// scalars): open addressing with linear probing, no string and no `Hasher` per occurrence.
     private struct PhraseTable {
         private var keys: [UInt64]
@@ -92,12 +92,9 @@ package struct KeywordCandidateExtractor: Sendable {
                     let word = words[position]
                     guard !word.stemRange.isEmpty, !word.normalizedRange.isEmpty else { continue }
                     hasStem[position] = true
-                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                    for offset in word.stemRange {
-                        hash ^= UInt64(scalars[offset].value)
-                        hash &*= 0x0000_0100_0000_01b3
-                    }
-                    hashes[position] = hash
+                    var hash = FNV1a()
+                    hash.add(scalars: scalars[word.stemRange])
+                    hashes[position] = hash.value
                     usable[position] = KeywordCandidateExtractor.isContentWord(text, position)
                 }
             }
@@ -247,17 +244,16 @@ package struct KeywordCandidateExtractor: Sendable {
         return surface(text, from: first, to: last, using: &builder)
     }
 
-    /// ``surface(_:from:to:)`` written with `builder`'s storage.
     /// Whether a scalar counts as white space in a surface (collapsed to one space).
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
             : (0x0600..<0x0700).contains(scalar.value) ? false : scalar.properties.isWhitespace
     }
 
-    /// FNV-1a over the scalars ``surface(_:from:to:)`` would write: equal surfaces, equal hashes.
+    /// ``FNV1a`` over the scalars ``surface(_:from:to:)`` would write: equal surfaces, equal hashes.
     private static func surfaceHash(_ text: AnalyzedText, from first: Int, to last: Int) -> UInt64 {
         let range = text.words[first].scalarRange.lowerBound..<text.words[last].scalarRange.upperBound
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         var pendingSpace = false
         text.scalars.withUnsafeBufferPointer { scalars in
             for scalar in scalars[range] {
@@ -266,15 +262,16 @@ package struct KeywordCandidateExtractor: Sendable {
                     continue
                 }
                 if pendingSpace {
-                    hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3
+                    hash.add(0x20)
                     pendingSpace = false
                 }
-                hash = (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01b3
+                hash.add(UInt64(scalar.value))
             }
         }
-        return hash
+        return hash.value
     }
 
+    /// ``surface(_:from:to:)`` written with `builder`'s storage.
     static func surface(_ text: AnalyzedText, from first: Int, to last: Int, using builder: inout UTF8Builder) -> String {
         let range = text.words[first].scalarRange.lowerBound..<text.words[last].scalarRange.upperBound
         builder.removeAll()

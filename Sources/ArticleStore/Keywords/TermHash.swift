@@ -1,11 +1,11 @@
-/// 64-bit FNV-1a hashes of index terms (over their UTF-8 bytes), for counting document
+/// 64-bit FNV-1a hashes (``FNV1a``) of index terms (over their UTF-8 bytes), for counting document
 /// frequencies without a string per term. Two different terms share a hash with odds of about
 /// one in 2^64 per pair.
 enum TermHash {
     static func of(_ term: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in term.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
+        var hash = FNV1a()
+        hash.add(bytes: term.utf8)
+        return hash.value
     }
 
     /// The distinct terms of index texts (terms separated by spaces or line breaks), hashed,
@@ -13,19 +13,19 @@ enum TermHash {
     static func distinct(_ texts: [String]) -> [UInt64] {
         var hashes: [UInt64] = []
         for text in texts {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = FNV1a()
             var inTerm = false
             for byte in text.utf8 {
                 if byte == 0x20 || byte == 0x0A {
-                    if inTerm { hashes.append(hash) }
-                    hash = 0xcbf2_9ce4_8422_2325
+                    if inTerm { hashes.append(hash.value) }
+                    hash = FNV1a()
                     inTerm = false
                 } else {
-                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                    hash.add(UInt64(byte))
                     inTerm = true
                 }
             }
-            if inTerm { hashes.append(hash) }
+            if inTerm { hashes.append(hash.value) }
         }
         hashes.sort()
         var unique: [UInt64] = []

@@ -224,9 +224,12 @@ struct FTSQueryBuilder {
         "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// The article with the proclitics it takes, longest first, as ``withoutArticle(_:)`` drops it.
+    static let articles = ["وال", "بال", "كال", "فال", "ال", "لل"]
+
     /// A prefix as typed (`التعاو*`) loses the article so it meets the indexed stems (`تعاون`).
     static func withoutArticle(_ normalized: String) -> String {
-        for article in ["وال", "بال", "كال", "فال", "ال", "لل"] where normalized.hasPrefix(article) {
+        for article in articles where normalized.hasPrefix(article) {
             let rest = normalized.dropFirst(article.count)
             if rest.count >= 2 { return String(rest) }
         }

@@ -27,8 +27,8 @@ struct SnippetBuilder {
         return prefixes.contains { stem.starts(with: $0) || stripped.starts(with: $0) }
     }
 
-    /// ``FTSQueryBuilder/withoutArticle(_:)`` on scalars.
-    private static let articles: [[Unicode.Scalar]] = ["وال", "بال", "كال", "فال", "ال", "لل"].map { Array($0.unicodeScalars) }
+    /// ``FTSQueryBuilder/withoutArticle(_:)`` on scalars, with its articles.
+    private static let articles = FTSQueryBuilder.articles.map { Array($0.unicodeScalars) }
 
     private static func withoutArticle(_ word: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
         for article in articles where word.count - article.count >= 2 && word.starts(with: article) {
@@ -37,13 +37,11 @@ struct SnippetBuilder {
         return word
     }
 
-    /// FNV-1a of a word's stem: tells matched words apart without strings.
+    /// ``FNV1a`` of a word's stem: tells matched words apart without strings.
     private static func stemHash(_ text: AnalyzedText, _ index: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in text.normalizedScalars[text.words[index].stemRange] {
-            hash = (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        var hash = FNV1a()
+        hash.add(scalars: text.normalizedScalars[text.words[index].stemRange])
+        return hash.value
     }
 
     /// Highlight ranges (code points) of matched words in `text`, which is shown whole.
@@ -92,31 +90,13 @@ struct SnippetBuilder {
         return (snippet, highlights)
     }
 
-    /// Line breaks become spaces one scalar for one, so code-point offsets stay valid. Works on
-    /// the UTF-8 bytes: U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+    /// Line breaks become spaces one scalar for one, so code-point offsets stay valid. Written
+    /// as UTF-8 into one buffer (appending to a String scalar by scalar was slow).
     static func flatten(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pending: [UInt8] = []
-        for byte in text.utf8 {
-            if !pending.isEmpty {
-                pending.append(byte)
-                if pending.count == 2, pending[1] != 0x80 {
-                    bytes += pending
-                    pending.removeAll()
-                } else if pending.count == 3 {
-                    if pending[2] == 0xA8 || pending[2] == 0xA9 { bytes.append(0x20) } else { bytes += pending }
-                    pending.removeAll()
-                }
-                continue
-            }
-            switch byte {
-            case 0x0A, 0x0D: bytes.append(0x20)
-            case 0xE2: pending.append(byte)
-            default: bytes.append(byte)
-            }
+        var builder = UTF8Builder(capacity: text.utf8.count)
+        for scalar in text.unicodeScalars {
+            builder.append(scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
         }
-        bytes += pending
-        return String(decoding: bytes, as: UTF8.self)
+        return builder.string
     }
 }
