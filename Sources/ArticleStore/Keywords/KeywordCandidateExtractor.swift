@@ -98,6 +98,21 @@ package struct KeywordCandidateExtractor: Sendable {
                     usable[position] = KeywordCandidateExtractor.isContentWord(text, position)
                 }
             }
+            // Words an entity mention overlaps (mentions start and end at words): a phrase is an
+            // entity's when one of its words is, with no scan of the mentions per phrase.
+            var covered = [Bool](repeating: false, count: spans.isEmpty ? 0 : words.count)
+            for span in spans {
+                var low = 0, high = words.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if words[middle].scalarRange.upperBound <= span.lowerBound { low = middle + 1 } else { high = middle }
+                }
+                while low < words.count, words[low].scalarRange.lowerBound < span.upperBound {
+                    if words[low].scalarRange.overlaps(span) { covered[low] = true }
+                    low += 1
+                }
+            }
+            places.reserveCapacity(places.count + words.count * maximumLength)
             var runStart = 0
             for position in words.indices {
                 if position > 0, KeywordCandidateExtractor.breaks(text, between: position - 1, and: position) { runStart = position }
@@ -112,9 +127,9 @@ package struct KeywordCandidateExtractor: Sendable {
                     let (slot32, inserted) = table.slot(for: key, orInsert: Int32(entries.count))
                     let slot = Int(slot32)
                     if inserted {
-                        let span = words[first].scalarRange.lowerBound..<words[position].scalarRange.upperBound
                         entries.append(Entry(length: length, firstPosition: inTitle ? 0 : Double(first) / Double(total),
-                                             isEntity: spans.contains { $0.overlaps(span) }, inTitle: inTitle, first: first, last: position))
+                                             isEntity: !covered.isEmpty && covered[first...position].contains(true),
+                                             inTitle: inTitle, first: first, last: position))
                     }
                     if inTitle { entries[slot].titleCount += 1 } else { entries[slot].bodyCount += 1 }
                     places.append((slot32, inTitle, Int32(first), Int32(position)))
@@ -186,12 +201,17 @@ package struct KeywordCandidateExtractor: Sendable {
             let surface = spellings[order].first { $0.count == top }.map {
                 Self.surface($0.inTitle ? title! : body, from: Int($0.first), to: Int($0.last), using: &builder)
             } ?? Self.surface(text, from: entry.first, to: entry.last, using: &builder)
-            var contentStems: [String] = []
+            var contentMask: UInt8 = 0
+            var contentStemHashes = KeywordCandidate.StemHashes()
             for position in range where !text.words[position].isStopword {
-                contentStems.append(Self.joined(position...position, of: text, stems: true, using: &builder))
+                contentMask |= 1 << (position - entry.first)
+                var hash = FNV1a()
+                hash.add(utf8Of: text.normalizedScalars[text.words[position].stemRange])
+                contentStemHashes.append(hash.value)
             }
             result.append(KeywordCandidate(
-                key: Self.joined(range, of: text, stems: true, using: &builder), contentStems: contentStems, surface: surface,
+                key: Self.joined(range, of: text, stems: true, using: &builder), contentMask: contentMask,
+                contentStemHashes: contentStemHashes, surface: surface,
                 // Not needed to rank a shortlist (its keys are distinct already): left empty there.
                 normalized: ranker == nil ? Self.joined(range, of: text, stems: false, using: &builder) : "",
                 length: entry.length, titleCount: entry.titleCount, bodyCount: entry.bodyCount,

@@ -32,18 +32,27 @@ package struct KeywordRanker: Sendable {
     }
 
     package func score(_ candidate: KeywordCandidate, frequencies: DocumentFrequencies) -> Double {
-        score(candidate, inverse: frequencies.inverse)
+        let stems = candidate.contentStems
+        return score(candidate, rarity: Self.rarity(of: candidate) { frequencies.inverse(stems[$0]) })
     }
 
-    /// The score with `inverse` giving each stem's inverse document frequency.
-    func score(_ candidate: KeywordCandidate, inverse: (String) -> Double) -> Double {
+    /// The mean inverse document frequency of a candidate's content stems (`inverse` of each
+    /// stem's index in ``KeywordCandidate/contentStemHashes``); 0 when it has none.
+    static func rarity(of candidate: KeywordCandidate, inverse: (Int) -> Double) -> Double {
+        let count = candidate.contentStemHashes.count
+        guard count > 0 else { return 0 }
+        var sum = 0.0
+        for index in 0..<count { sum += inverse(index) }
+        return sum / Double(count)
+    }
+
+    /// The score of a candidate whose content stems have mean inverse document frequency `rarity`.
+    func score(_ candidate: KeywordCandidate, rarity: Double) -> Double {
         let count = Double(candidate.bodyCount) + parameters.titleWeight * Double(candidate.titleCount)
-        let idf = candidate.contentStems.isEmpty ? 0
-            : candidate.contentStems.reduce(0) { $0 + inverse($1) } / Double(candidate.contentStems.count)
         let length = candidate.length == 1 ? 1 : candidate.length == 2 ? parameters.twoWordWeight : parameters.threeWordWeight
         let position = 1 / (1 + parameters.positionWeight * candidate.firstPosition)
         let entity = candidate.isEntity ? parameters.entityWeight : 1
-        return power(count) * idf * length * position * entity
+        return power(count) * rarity * length * position * entity
     }
 
     /// `count` raised to ``Parameters/countExponent`` (no `pow` call for the default 1).
@@ -65,21 +74,30 @@ package struct KeywordRanker: Sendable {
 
     /// The best candidates, best first, one per stem key (so one per normalized form too).
     package func rank(_ candidates: [KeywordCandidate], frequencies: DocumentFrequencies) -> [KeywordCandidate] {
-        rank(candidates, inverse: frequencies.inverse)
+        rank(candidates) { candidate in
+            let stems = candidate.contentStems
+            return Self.rarity(of: candidate) { frequencies.inverse(stems[$0]) }
+        }
     }
 
-    /// The best candidates with `inverse` giving each stem's inverse document frequency.
-    func rank(_ candidates: [KeywordCandidate], inverse: (String) -> Double) -> [KeywordCandidate] {
-        let scored = candidates.map { ($0, score($0, inverse: inverse)) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.key < $1.0.key }
-        var seen = Set<String>()
+    /// The best candidates with `rarity` giving each one's mean inverse document frequency
+    /// (see ``rarity(of:inverse:)``).
+    func rank(_ candidates: [KeywordCandidate], rarity: (KeywordCandidate) -> Double) -> [KeywordCandidate] {
+        // Indices sorted, not the candidates (each holds several strings to retain and release);
+        // ties by key in UTF-8 byte order, which for these normalized keys is scalar order.
+        let scores = candidates.map { score($0, rarity: rarity($0)) }
+        let order = candidates.indices.sorted { left, right in
+            scores[left] != scores[right] ? scores[left] > scores[right]
+                : candidates[left].key.utf8.lexicographicallyPrecedes(candidates[right].key.utf8)
+        }
         var result: [KeywordCandidate] = []
-        for (candidate, score) in scored where score > 0 {
-            guard seen.insert(candidate.key).inserted else { continue }
+        for index in order where scores[index] > 0 {
+            let candidate = candidates[index]
+            // At most `limit` kept: a scan compares fewer strings than hashing each key would.
+            guard !result.contains(where: { $0.key == candidate.key }) else { continue }
             result.append(candidate)
             if result.count == limit { break }
         }
         return result
     }
 }
-

@@ -17,7 +17,7 @@ final class KeywordWriter {
     /// Document frequencies counted from the entries this writer added to the index, kept
     /// while they are all the index holds (it was empty before the first): then they are the
     /// index's own, without a lookup. nil once anything else changed the index.
-    private var runCounts: [UInt64: Int32]?
+    private var runCounts: UInt64Map<Int32>?
     private var runDocuments = 0
     private var countingChecked = false
 
@@ -44,7 +44,9 @@ final class KeywordWriter {
     func counting(_ termHashes: [UInt64]?) throws {
         if !countingChecked {
             countingChecked = true
-            if try connection.scalar("SELECT NOT EXISTS (SELECT 1 FROM articles_fts_docsize)").int64 == 1 { runCounts = [:] }
+            if try connection.scalar("SELECT NOT EXISTS (SELECT 1 FROM articles_fts_docsize)").int64 == 1 {
+                runCounts = UInt64Map(minimumCapacity: 1 << 16)
+            }
         }
         guard runCounts != nil else { return }
         guard let termHashes else {
@@ -52,7 +54,7 @@ final class KeywordWriter {
             return
         }
         runDocuments += 1
-        for hash in termHashes { runCounts![hash, default: 0] += 1 }
+        for hash in termHashes { runCounts!.update(hash, initial: 0) { $0 += 1 } }
     }
 
     /// Something other than this writer's additions changed the index (an entry was removed,
@@ -88,23 +90,26 @@ final class KeywordWriter {
             try connection.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_terms USING fts5vocab(main, articles_fts, row)")
             vocabularyReady = true
         }
-        // Each stem's inverse document frequency, counted or looked up once per flush.
-        var inverses: [String: Double] = [:]
-        func frequency(_ stem: String) throws -> Int {
-            if let runCounts { return Int(runCounts[TermHash.of(stem)] ?? 0) }
+        // Each stem's inverse document frequency (by its hash), counted or looked up once per flush.
+        var inverses = UInt64Map<Double>(minimumCapacity: 1 << 12)
+        func frequency(_ candidate: KeywordCandidate, _ index: Int) throws -> Int {
+            if let runCounts { return Int(runCounts[candidate.contentStemHashes[index]] ?? 0) }
             let lookup = try connection.cachedStatement("SELECT doc FROM temp.articles_fts_terms WHERE term = ?")
-            try lookup.bind([stem])
+            try lookup.bind([candidate.contentStems[index]])
             defer { lookup.reset() }
             return try lookup.step() ? Int(lookup.int64(at: 0)) : 0
         }
         let insert = try connection.cachedStatement("INSERT INTO article_keywords(article_id, rank, keyword, keyword_key) VALUES (?, ?, ?, ?)")
         for (id, candidates) in pending {
             for candidate in candidates {
-                for stem in candidate.contentStems where inverses[stem] == nil {
-                    inverses[stem] = DocumentFrequencies.inverse(count: try frequency(stem), documents: documents)
+                for index in 0..<candidate.contentStemHashes.count where inverses[candidate.contentStemHashes[index]] == nil {
+                    let hash = candidate.contentStemHashes[index]
+                    inverses.set(hash, to: DocumentFrequencies.inverse(count: try frequency(candidate, index), documents: documents))
                 }
             }
-            let ranked = ranker.rank(candidates) { inverses[$0] ?? 1 }
+            let ranked = ranker.rank(candidates) { candidate in
+                KeywordRanker.rarity(of: candidate) { inverses[candidate.contentStemHashes[$0]] ?? 1 }
+            }
             for (index, candidate) in ranked.enumerated() {
                 // The candidate's key is its words' stems, stopwords included: TextKey.nameKey of the
                 // surface, computed on the worker thread that found it.

@@ -19,4 +19,29 @@ struct FNV1a {
     mutating func add<Scalars: Sequence>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
         for scalar in scalars { add(UInt64(scalar.value)) }
     }
+
+    /// Adds the UTF-8 encoding of each scalar: the same value as ``add(bytes:)`` over the
+    /// string they make, without making it.
+    @inline(__always)
+    mutating func add<Scalars: Sequence>(utf8Of scalars: Scalars) where Scalars.Element == Unicode.Scalar {
+        for scalar in scalars {
+            let value = UInt64(scalar.value)
+            switch value {
+            case 0..<0x80:
+                add(value)
+            case 0x80..<0x800:
+                add(0xC0 | value >> 6)
+                add(0x80 | value & 0x3F)
+            case 0x800..<0x10000:
+                add(0xE0 | value >> 12)
+                add(0x80 | value >> 6 & 0x3F)
+                add(0x80 | value & 0x3F)
+            default:
+                add(0xF0 | value >> 18)
+                add(0x80 | value >> 12 & 0x3F)
+                add(0x80 | value >> 6 & 0x3F)
+                add(0x80 | value & 0x3F)
+            }
+        }
+    }
 }
