@@ -231,10 +231,14 @@ package struct KeywordCandidateExtractor: Sendable {
         return builder.string
     }
 
-    /// A word that may begin or end a phrase: not a stopword, not a number, at least two letters.
+    /// A word that may begin or end a phrase: not a stopword, not a number, at least two letters,
+    /// not the name of an HTML character reference left in scraped text (`&quot;`, `&amp;`).
     static func isContentWord(_ text: AnalyzedText, _ index: Int) -> Bool {
         let word = text.words[index]
         guard !word.isStopword, word.normalizedRange.count >= 2, !word.stemRange.isEmpty else { return false }
+        let range = word.scalarRange
+        if range.lowerBound > 0, text.scalars[range.lowerBound - 1] == "&",
+           range.upperBound < text.scalars.count, text.scalars[range.upperBound] == ";" { return false }
         return text.normalizedScalars[word.normalizedRange].contains { scalar in
             // Arabic and ASCII letters answered without the Unicode property tables.
             switch scalar.value {

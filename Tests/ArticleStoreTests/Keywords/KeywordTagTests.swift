@@ -23,6 +23,15 @@ struct KeywordTagTests {
         for candidate in found { #expect(body.original(0..<body.scalars.count).contains(candidate.surface)) }
     }
 
+    @Test("names of HTML character references left in scraped text are not candidates; the words beside them are")
+    func htmlReferences() {
+        let body = analyzer.analyze("قال المتحدث &quot;الاتفاق النووي&quot; خطوة مهمة &amp; ضرورية")
+        let surfaces = Set(KeywordCandidateExtractor().candidates(title: nil, body: body).map(\.surface))
+        #expect(!surfaces.contains { $0.contains("quot") || $0.contains("amp") })
+        #expect(surfaces.contains("الاتفاق النووي"))
+        #expect(surfaces.contains("ضرورية"))
+    }
+
     @Test("occurrences with other clitics and letter forms are one candidate, shown as written most often")
     func variantsMerge() throws {
         let body = analyzer.analyze("أعلنت الحكومة خطة. وقالت الحكومة إن الخطة جاهزة. ورحب البرلمان بالحكومة.")
