@@ -17,6 +17,8 @@ do {
         try AnalyzerBenchmark(arguments: shared).run()
         print("\n# Retrieval quality (ARCD)\n")
         try ArcdBenchmark(arguments: shared).run()
+        print("\n# Retrieval quality vs Lucene (ARCD, dev-days known item)\n")
+        try RetrievalBenchmark(arguments: shared).run()
         print("\n# Entities\n")
         try EntityBenchmark(arguments: []).run()
         print("\n# Scale\n")
@@ -26,6 +28,7 @@ do {
         try DuplicatesBenchmark(arguments: ["--count", "10000", "--count", "100k"] + shared
                                 + (json.map { ["--json", $0 + "/duplicates.json"] } ?? [])).run()
     case "arcd": try ArcdBenchmark(arguments: rest).run()
+    case "retrieval": try RetrievalBenchmark(arguments: rest).run()
     case "keywords": try KeywordBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
     case "entities": try EntityBenchmark(arguments: rest).run()
@@ -60,6 +63,10 @@ do {
                                         and 100k; add 1M with their own commands), tables to stdout, JSON to DIR
               arcd [--shared DIR]       retrieval quality on ARCD (MRR@10, Recall@1, Recall@10), every analyzer
                                         choice as a bare FTS5 index, plus the store's own search
+              retrieval [--every N] [--shared DIR]
+                                        ours vs Lucene (ArabicAnalyzer + BM25) in the same run: ARCD, and a known-item
+                                        set from the real-news dev days (every Nth title, default 25, as a query
+                                        against the bodies); each setting also on odd and even halves of the queries
               keywords [--shared DIR]   keyword tags on AKEC: F1@5, F1@10, 5-fold cross-validated, vs TF-IDF 1-3-grams
               scale [--count N]... [--json FILE] [--seed N] [--repeat N] [--real]
                                         generated corpus (or --real: the real-news dev days, replicated past
