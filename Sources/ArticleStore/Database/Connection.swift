@@ -110,6 +110,10 @@ package final class Connection {
         }
         // These pragmas do not write to the file.
         try execute("PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;")
+        // The search's relevance score (bm25 plus term proximity), an FTS5 auxiliary function
+        // written in C (CArticleStoreSQLite/shim.h).
+        let rankCode = articlestore_register_rank(handle)
+        if rankCode != SQLITE_OK { throw error(code: rankCode, sql: "SELECT fts5(?1)") }
     }
 
     /// Reads the file header and schema, turning "file is not a database" into

@@ -28,8 +28,9 @@ struct SearchEngine {
         let (from, whereClause, arguments, match) = (selection.from, selection.whereClause, selection.arguments, selection.match)
         let (highlightTerms, highlightPrefixes) = (selection.highlightTerms, selection.highlightPrefixes)
 
-        let score = match == nil ? "NULL" : "-bm25(articles_fts, ?, ?, ?)"
-        let scoreArguments: [DatabaseValue] = match == nil ? [] : [.real(options.weights.title), .real(options.weights.body), .real(options.weights.tags)]
+        let score = match == nil ? "NULL" : Self.scoreSQL
+        let scoreArguments: [DatabaseValue] = match == nil ? []
+            : [.real(options.proximityWeight), .real(options.bm25Parameters.k1), .real(options.bm25Parameters.b), .real(options.weights.title), .real(options.weights.body), .real(options.weights.tags)]
         let byRelevance = options.sort == .relevance && match != nil
         func order(_ table: String) -> String {
             let recency = "\(table)published IS NULL, \(table)published DESC, \(table)id DESC"
@@ -136,8 +137,14 @@ struct SearchEngine {
         return counted.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.map(\.2)
     }
 
+    /// The relevance score: bm25 with field weights plus term proximity (`articles_rank`, an FTS5
+    /// auxiliary function the store registers on every connection; with proximity weight 0 it
+    /// equals `-bm25(articles_fts, title, body, tags)` at k1 1.2, b 0.75). Arguments: proximity
+    /// weight, k1, b, then the title, body and tags weights.
+    static let scoreSQL = "articles_rank(articles_fts, ?, ?, ?, ?, ?, ?)"
+
     static let indexRankingSQL = """
-        SELECT rowid AS id, -bm25(articles_fts, ?, ?, ?) AS score FROM articles_fts WHERE articles_fts MATCH ?
+        SELECT rowid AS id, \(scoreSQL) AS score FROM articles_fts WHERE articles_fts MATCH ?
          ORDER BY score DESC LIMIT ?
         """
 
