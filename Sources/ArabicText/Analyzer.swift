@@ -113,13 +113,23 @@ public struct Analyzer: Sendable {
     /// word's place, normalized form and stem, the normalized words joined by spaces and the
     /// index terms joined by spaces (as ``normalizedAndTermsText(_:)`` gives them).
     public func analyze(_ text: String) -> AnalyzedText {
+        analyze(text, joiningTexts: true)
+    }
+
+    /// ``analyze(_:)`` without the joined `normalizedText` and `termsText` (left empty): for
+    /// callers that only read the words (snippets, highlights), about a quarter cheaper.
+    package func analyzeWords(_ text: String) -> AnalyzedText {
+        analyze(text, joiningTexts: false)
+    }
+
+    private func analyze(_ text: String, joiningTexts: Bool) -> AnalyzedText {
         let (scalars, classes) = Self.decode(text)
         var words: [AnalyzedText.Word] = []
         words.reserveCapacity(scalars.count / 5)
         var normalizedScalars: [Unicode.Scalar] = []
         normalizedScalars.reserveCapacity(scalars.count)
-        var normalizedText = UTF8Builder(capacity: text.utf8.count)
-        var terms = UTF8Builder(capacity: text.utf8.count)
+        var normalizedText = UTF8Builder(capacity: joiningTexts ? text.utf8.count : 0)
+        var terms = UTF8Builder(capacity: joiningTexts ? text.utf8.count : 0)
         forEachWord(scalars: scalars, classes: classes) { word, normalized in
             let start = normalizedScalars.count
             normalizedScalars.append(contentsOf: normalized)
@@ -127,6 +137,7 @@ public struct Analyzer: Sendable {
                                            normalizedRange: start..<normalizedScalars.count,
                                            stemRange: (start + word.stemRange.lowerBound)..<(start + word.stemRange.upperBound),
                                            isStopword: word.isStopword))
+            guard joiningTexts else { return }
             if !normalized.isEmpty { normalizedText.appendWord(normalized) }
             if !word.isStopword, !word.stemRange.isEmpty { terms.appendWord(normalized[word.stemRange]) }
         }

@@ -62,7 +62,7 @@ indirect enum ExactMatchCheck: Sendable, Equatable {
 
         func analysis(of field: SearchField, _ text: String) -> AnalyzedText {
             if let done = analyzed[field] { return done }
-            let result = analyzer.analyze(text)
+            let result = analyzer.analyzeWords(text)
             analyzed[field] = result
             return result
         }
@@ -86,7 +86,7 @@ indirect enum ExactMatchCheck: Sendable, Equatable {
 
     /// The normalized forms of a quoted text's words, in order.
     static func forms(of text: String, analyzer: Analyzer) -> [[Unicode.Scalar]] {
-        let analyzed = analyzer.analyze(text)
+        let analyzed = analyzer.analyzeWords(text)
         return analyzed.words.filter { !$0.normalizedRange.isEmpty }.map { Array(analyzed.normalizedScalars[$0.normalizedRange]) }
     }
 

@@ -61,19 +61,20 @@ struct SearchEngine {
             ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
             : "SELECT count(*) FROM \(from) \(whereClause)"
         var rows: [Row]
-        let total: Int
+        var total: Int
         var ranSQL = sql
         var ranArguments = allArguments
         do {
             if let match, byRelevance, !selection.hasFilters,
                let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: fetchLimit, offset: fetchOffset) {
-                rows = fast
+                // The ranking pass counted every match too: no second MATCH for the total.
+                (rows, total) = fast
                 ranSQL = Self.indexRankingSQL
                 ranArguments = scoreArguments + [.text(match), .integer(Int64(fetchOffset + fetchLimit + 1))]
             } else {
                 rows = try connection.rows(sql, allArguments)
+                total = Int(try connection.scalar(countSQL, arguments).int64 ?? 0)
             }
-            total = Int(try connection.scalar(countSQL, arguments).int64 ?? 0)
         } catch let ArticleStoreError.sqlite(_, _, message, _) where raw || message.contains("fts5") {
             throw ArticleStoreError.invalidQuery(message: "the FTS5 expression is not valid: \(message)", position: nil)
         }
@@ -143,8 +144,11 @@ struct SearchEngine {
     /// weight, k1, b, then the title, body and tags weights.
     static let scoreSQL = "articles_rank(articles_fts, ?, ?, ?, ?, ?, ?)"
 
+    /// The best matches and, on every row, how many matches there are in all (one pass over the
+    /// index instead of a second MATCH to count).
     static let indexRankingSQL = """
-        SELECT rowid AS id, \(scoreSQL) AS score FROM articles_fts WHERE articles_fts MATCH ?
+        SELECT id, score, count(*) OVER () AS total
+          FROM (SELECT rowid AS id, \(scoreSQL) AS score FROM articles_fts WHERE articles_fts MATCH ?)
          ORDER BY score DESC LIMIT ?
         """
 
@@ -152,13 +156,14 @@ struct SearchEngine {
     /// touching article rows for every match. Exact unless equal scores straddle a page
     /// boundary (then recency decides which of them are on the page): nil, and the caller runs
     /// the full query.
-    private func rankOnIndexAlone(match: String, weights: [DatabaseValue], limit: Int, offset: Int) throws -> [Row]? {
-        guard limit > 0 else { return [] }
+    private func rankOnIndexAlone(match: String, weights: [DatabaseValue], limit: Int, offset: Int) throws -> (rows: [Row], total: Int)? {
+        guard limit > 0 else { return nil }
         let ranked = try connection.rows(Self.indexRankingSQL, weights + [.text(match), .integer(Int64(offset + limit + 1))])
+        let total = Int(ranked.first?["total"].int64 ?? 0)
         let scores = ranked.map { $0["score"].double ?? 0 }
         if offset > 0, offset < scores.count, scores[offset - 1] == scores[offset] { return nil }
         if scores.count > offset + limit, scores[offset + limit - 1] == scores[offset + limit] { return nil }
-        guard offset < ranked.count else { return [] }
+        guard offset < ranked.count else { return ([], total) }
         let page = ranked[offset..<min(ranked.count, offset + limit)]
         var rows: [Row] = []
         let read = try connection.cachedStatement("""
@@ -174,14 +179,14 @@ struct SearchEngine {
             read.reset()
         }
         // Ties inside the page: newer first, as in the full query.
-        return rows.sorted { a, b in
+        return (rows.sorted { a, b in
             let (scoreA, scoreB) = (a["score"].double ?? 0, b["score"].double ?? 0)
             if scoreA != scoreB { return scoreA > scoreB }
             let (dateA, dateB) = (a["published"].string, b["published"].string)
             if (dateA == nil) != (dateB == nil) { return dateA != nil }
             if let dateA, let dateB, dateA != dateB { return dateA > dateB }
             return (a["id"].int64 ?? 0) > (b["id"].int64 ?? 0)
-        }
+        }, total)
     }
 
     private func facets(from: String, whereClause: String, arguments: [DatabaseValue], limit: Int) throws -> SearchFacets {

@@ -46,31 +46,45 @@ struct SnippetBuilder {
 
     /// Highlight ranges (code points) of matched words in `text`, which is shown whole.
     func highlights(in text: String) -> [Range<Int>] {
-        let analyzed = analyzer.analyze(text)
+        let analyzed = analyzer.analyzeWords(text)
         return analyzed.words.indices.filter { matches(analyzed, $0) }.map { analyzed.words[$0].scalarRange }
     }
 
     /// A passage of about `words` words around the densest cluster of matches, with "…" where
     /// cut, line breaks shown as spaces, and the matched words' code-point ranges in it.
     func snippet(of text: String, words: Int) -> (text: String, highlights: [Range<Int>]) {
-        let analyzed = analyzer.analyze(text)
+        let analyzed = analyzer.analyzeWords(text)
         let all = analyzed.words
         guard !all.isEmpty else { return (Self.flatten(text[...]), []) }
         let matched = all.indices.filter { matches(analyzed, $0) }
-        let hashes = matched.map { Self.stemHash(analyzed, $0) }
+        // Each matched word's term as a small number (equal stems, equal numbers).
+        var termOf: [UInt64: Int] = [:]
+        let term = matched.map { index in
+            let hash = Self.stemHash(analyzed, index)
+            if let known = termOf[hash] { return known }
+            termOf[hash] = termOf.count
+            return termOf.count - 1
+        }
         let width = max(words, 4)
         var best = (start: 0, end: min(all.count, width), score: -1)
-        var distinct = Set<UInt64>()
+        // One pass: the window starts a quarter width before each match in turn, so both of
+        // its ends only move forward over the matched words.
+        var counts = [Int](repeating: 0, count: termOf.count)
+        var (low, high, distinct) = (0, 0, 0)
         for anchor in matched {
             let start = max(0, anchor - width / 4)
             let end = min(all.count, start + width)
-            distinct.removeAll(keepingCapacity: true)
-            var count = 0
-            for (order, index) in matched.enumerated() where index >= start && index < end {
-                distinct.insert(hashes[order])
-                count += 1
+            while high < matched.count, matched[high] < end {
+                if counts[term[high]] == 0 { distinct += 1 }
+                counts[term[high]] += 1
+                high += 1
             }
-            let score = distinct.count * 1000 + count
+            while low < high, matched[low] < start {
+                counts[term[low]] -= 1
+                if counts[term[low]] == 0 { distinct -= 1 }
+                low += 1
+            }
+            let score = distinct * 1000 + (high - low)
             if score > best.score { best = (start, end, score) }
         }
         let cutStart = best.start > 0
