@@ -43,6 +43,32 @@ struct FTSQueryBuilder {
     /// both cases only when that form is in the index and the word is long enough to be safe.
     private static let proclitics: [Character] = ["ب", "ل", "ك", "ف"]
 
+    /// عبد ("servant of"), the first half of compound names (عبدالله، عبد الرحمن).
+    private static let servantOf = "عبد"
+
+    /// Adjacent words `عبد` and `ال…` (same field, not prefixes) as one joined word, which
+    /// ``stems(of:)`` then also matches as the two words side by side: `عبد العزيز` finds
+    /// `عبدالعزيز` too.
+    private func joiningCompoundNames(_ parts: [QueryExpression]) -> [QueryExpression] {
+        var result: [QueryExpression] = []
+        var index = 0
+        while index < parts.count {
+            if index + 1 < parts.count,
+               case let .term(first, false, field) = parts[index], case let .term(second, false, secondField) = parts[index + 1],
+               field == secondField, analyzer.normalize(first) == Self.servantOf {
+                let rest = analyzer.normalize(second)
+                if rest.count >= 4, rest.hasPrefix("ال") {
+                    result.append(.term(Self.servantOf + rest, prefix: false, field: field))
+                    index += 2
+                    continue
+                }
+            }
+            result.append(parts[index])
+            index += 1
+        }
+        return result
+    }
+
     /// The stems a query token stands for: its own, plus its indexed proclitic variants.
     private func stems(of token: Token) throws -> [String] {
         guard let isIndexed else { return [token.stem] }
@@ -55,6 +81,12 @@ struct FTSQueryBuilder {
             result.append(stem)
         }
         let word = token.normalized
+        // Names with عبد are written both joined and apart (عبدالعزيز، عبد العزيز): the joined
+        // form also matches the two words side by side (a two-word alternative).
+        if word.count >= 7, word.hasPrefix(Self.servantOf + "ال") {
+            let split = Self.servantOf + " " + analyzer.stem(normalized: String(word.dropFirst(Self.servantOf.count)))
+            if !result.contains(split) { result.append(split) }
+        }
         // Strip a typed proclitic only when the word as typed is not itself in the index: a name
         // that starts with one of these letters (كاميرون) must not turn into another word (أمير).
         if let first = word.first, Self.proclitics.contains(first), word.count >= 5, token.stem.first == first,
@@ -76,8 +108,9 @@ struct FTSQueryBuilder {
         var variants: [[String]] = [[]]
         for token in tokens {
             let options = exact ? [token.stem] : try stems(of: token)
-            if !negated { highlightTerms += options }
-            variants = Array(variants.flatMap { variant in options.map { variant + [$0] } }.prefix(16))
+            let words = options.map { $0.split(separator: " ").map(String.init) }
+            if !negated { highlightTerms += words.flatMap { $0 } }
+            variants = Array(variants.flatMap { variant in words.map { variant + $0 } }.prefix(16))
         }
         let quoted = variants.map { variant -> String in
             let words = variant + (prefixStub.map { [$0] } ?? [])
@@ -141,7 +174,7 @@ struct FTSQueryBuilder {
         case let .and(parts):
             var positives: [Part] = []
             var negatives: [Part] = []
-            for part in parts {
+            for part in joiningCompoundNames(parts) {
                 if case let .not(inner) = part {
                     if let built = try build(inner, anyAtThisLevel: false, negated: true) { negatives.append(built) }
                 } else if let built = try build(part, anyAtThisLevel: false, negated: negated) {

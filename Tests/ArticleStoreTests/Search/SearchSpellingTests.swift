@@ -108,4 +108,25 @@ struct SearchSpellingTests {
         // A question of interrogatives only still searches for them rather than failing.
         #expect(throws: Never.self) { try store.search("كيف", mode: .any) }
     }
+
+    @Test("names with عبد match joined and apart, the two words side by side only")
+    func compoundNames() throws {
+        let directory = try TemporaryDirectory()
+        let names = try ArticleStore(path: directory.path("names.sqlite"))
+        let joined = try names.add(Article(title: "استقبال", body: "استقبل الأمير عبدالعزيز الوفد في الرياض")).id
+        let apart = try names.add(Article(title: "لقاء", body: "التقى الأمير عبد العزيز رئيس الوفد")).id
+        let scattered = try names.add(Article(title: "خبر", body: "قال عبد الله إن العزيز من الأسماء الحسنى")).id
+        for query in ["عبدالعزيز", "عبد العزيز", "عَبْدُ العَزِيز"] {
+            #expect(Set(try names.search(query).hits.map(\.id)) == [joined, apart], "\(query)")
+            #expect(Set(try names.search(query, mode: .any).hits.map(\.id)) == [joined, apart], "\(query), any word")
+        }
+        // The name as written in each article is highlighted.
+        let hit = try #require(try names.search("عبد العزيز").hits.first { $0.id == apart })
+        let scalars = Array(hit.snippet.unicodeScalars)
+        let marked = hit.highlights.map { String(String.UnicodeScalarView(scalars[$0])) }
+        #expect(marked.contains("العزيز") && marked.contains("عبد"))
+        // Quoted, the words are exact: no joined form.
+        #expect(Set(try names.search("\"عبد العزيز\"").hits.map(\.id)) == [apart])
+        #expect(scattered > 0)
+    }
 }
