@@ -130,6 +130,11 @@ struct FTSQueryBuilder {
     /// matches stems, so its candidates are checked: see ``ExactMatchCheck``); nil otherwise.
     private(set) var check: ExactMatchCheck?
 
+    /// In any-word mode without exclusions, an FTS5 expression for the unquoted words alone:
+    /// an article it matches passes ``check`` without reading its text (one of the alternatives
+    /// already holds). nil when there is none.
+    private(set) var passesCheck: String?
+
     /// The MATCH expression for `expression`. Throws ``ArticleStoreError/invalidQuery(message:position:)``
     /// when nothing searchable is left or the query only excludes.
     mutating func build(_ expression: QueryExpression, mode: ArticleSelection.Mode) throws -> String {
@@ -198,6 +203,14 @@ struct FTSQueryBuilder {
                     result += " NOT " + (negativeMatches.count == 1 ? negativeMatches[0] : "(" + negativeMatches.joined(separator: " OR ") + ")")
                 }
                 match = result
+            }
+            if anyAtThisLevel, negatives.isEmpty {
+                // FTS5 decides an unquoted word exactly as the check would.
+                let decided = Self.unique(positives.compactMap { part -> String? in
+                    if case .terms = part.check { return part.match }
+                    return nil
+                })
+                passesCheck = decided.isEmpty ? nil : decided.count == 1 ? decided[0] : "(" + decided.joined(separator: " OR ") + ")"
             }
             let check: ExactMatchCheck = anyAtThisLevel
                 ? .all([positives.count == 1 ? positives[0].check : .any(positives.map(\.check))], excluding: negatives.map(\.check))
