@@ -80,6 +80,13 @@ package struct KeywordRanker: Sendable {
         }
     }
 
+    /// Whether `longer` contains `part`'s words and occurs as often (so every occurrence of
+    /// `part` is inside it).
+    static func covers(_ longer: KeywordCandidate, _ part: KeywordCandidate) -> Bool {
+        longer.length > part.length && longer.titleCount == part.titleCount && longer.bodyCount == part.bodyCount
+            && (" " + longer.key + " ").contains(" " + part.key + " ")
+    }
+
     /// The best candidates with `rarity` giving each one's mean inverse document frequency
     /// (see ``rarity(of:inverse:)``).
     func rank(_ candidates: [KeywordCandidate], rarity: (KeywordCandidate) -> Double) -> [KeywordCandidate] {
@@ -95,6 +102,9 @@ package struct KeywordRanker: Sendable {
             let candidate = candidates[index]
             // At most `limit` kept: a scan compares fewer strings than hashing each key would.
             guard !result.contains(where: { $0.key == candidate.key }) else { continue }
+            // A part of a phrase already chosen that never occurs without it (عبد, العزيز beside
+            // عبد العزيز) adds nothing.
+            guard !result.contains(where: { Self.covers($0, candidate) }) else { continue }
             result.append(candidate)
             if result.count == limit { break }
         }

@@ -40,6 +40,16 @@ struct KeywordTagTests {
         #expect(government.length == 1)
     }
 
+    @Test("a part of a chosen phrase that never occurs without it is not a keyword of its own")
+    func coveredParts() {
+        let body = analyzer.analyze("استقبل الأمير عبدالرحمن الفيصل الوفد. وأكد عبدالرحمن الفيصل أهمية الزيارة.")
+        let candidates = KeywordCandidateExtractor().candidates(title: nil, body: body)
+        #expect(candidates.contains { $0.surface == "الفيصل" })
+        let ranked = KeywordRanker().rank(candidates, frequencies: DocumentFrequencies(documents: 100)).map(\.surface)
+        #expect(ranked.first == "عبدالرحمن الفيصل")
+        #expect(!ranked.contains("الفيصل") && !ranked.contains("عبدالرحمن"))
+    }
+
     @Test("ranking is deterministic and does not depend on candidate order")
     func deterministic() {
         let body = analyzer.analyze(String(repeating: "أعلنت وزارة الصحة عن حملة تطعيم جديدة في المدارس. ", count: 3) + "وقال مسؤول إن الحملة تشمل المدن الكبرى.")
