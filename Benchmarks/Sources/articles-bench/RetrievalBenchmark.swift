@@ -72,17 +72,19 @@ struct RetrievalBenchmark {
 
     /// The search settings compared: the library's defaults first.
     static func variants() -> [(String, SearchOptions)] {
+        let environment = ProcessInfo.processInfo.environment
+        let proximityWeights = environment["PROXIMITY_WEIGHTS"]?.split(separator: ",").compactMap { Double($0) } ?? []
         var result = [("ArticleStore search --any", SearchOptions(limit: 10, snippetWords: 0))]
-        for weight in ProcessInfo.processInfo.environment["PROXIMITY_WEIGHTS"]?.split(separator: ",").compactMap({ Double($0) }) ?? [] {
+        for weight in proximityWeights {
             var options = SearchOptions(limit: 10, snippetWords: 0)
             options.proximityWeight = weight
             result.append(("proximity weight \(weight)", options))
         }
         // BM25_GRID="k1:b,k1:b": more settings, each with the proximity weights above and without.
-        for pair in ProcessInfo.processInfo.environment["BM25_GRID"]?.split(separator: ",") ?? [] {
+        for pair in environment["BM25_GRID"]?.split(separator: ",") ?? [] {
             let parts = pair.split(separator: ":").compactMap { Double($0) }
             guard parts.count == 2 else { continue }
-            for weight in [0.0] + (ProcessInfo.processInfo.environment["PROXIMITY_WEIGHTS"]?.split(separator: ",").compactMap({ Double($0) }) ?? []) {
+            for weight in [0.0] + proximityWeights {
                 var options = SearchOptions(limit: 10, snippetWords: 0)
                 options.proximityWeight = weight
                 options.bm25Parameters = (parts[0], parts[1])

@@ -205,9 +205,7 @@ package struct KeywordCandidateExtractor: Sendable {
             var contentStemHashes = KeywordCandidate.StemHashes()
             for position in range where !text.words[position].isStopword {
                 contentMask |= 1 << (position - entry.first)
-                var hash = FNV1a()
-                hash.add(utf8Of: text.normalizedScalars[text.words[position].stemRange])
-                contentStemHashes.append(hash.value)
+                contentStemHashes.append(TermHash.of(scalars: text.normalizedScalars[text.words[position].stemRange]))
             }
             result.append(KeywordCandidate(
                 key: Self.joined(range, of: text, stems: true, using: &builder), contentMask: contentMask,

@@ -8,6 +8,13 @@ enum TermHash {
         return hash.value
     }
 
+    /// ``of(_:)`` of the term these scalars spell, without making the string.
+    static func of<Scalars: Sequence>(scalars: Scalars) -> UInt64 where Scalars.Element == Unicode.Scalar {
+        var hash = FNV1a()
+        hash.add(utf8Of: scalars)
+        return hash.value
+    }
+
     /// The distinct terms of index texts (terms separated by spaces or line breaks), hashed,
     /// in ascending order.
     static func distinct(_ texts: [String]) -> [UInt64] {

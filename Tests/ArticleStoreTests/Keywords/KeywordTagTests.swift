@@ -50,6 +50,13 @@ struct KeywordTagTests {
         #expect(!ranked.contains("الفيصل") && !ranked.contains("عبدالرحمن"))
     }
 
+    @Test("a stem hashed from its scalars equals the hash of its index term (how counts are looked up)")
+    func termHashOfScalars() {
+        for term in ["صح", "مدارس", "abc1", "é", "𝔸رب", ""] {
+            #expect(TermHash.of(scalars: term.unicodeScalars) == TermHash.of(term), "\(term)")
+        }
+    }
+
     @Test("ranking is deterministic and does not depend on candidate order")
     func deterministic() {
         let body = analyzer.analyze(String(repeating: "أعلنت وزارة الصحة عن حملة تطعيم جديدة في المدارس. ", count: 3) + "وقال مسؤول إن الحملة تشمل المدن الكبرى.")
