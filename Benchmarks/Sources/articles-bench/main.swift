@@ -32,6 +32,7 @@ do {
     case "keywords": try KeywordBenchmark(arguments: rest).run()
     case "analyzer": try AnalyzerBenchmark(arguments: rest).run()
     case "entities": try EntityBenchmark(arguments: rest).run()
+    case "entity-speed": try EntitySpeedBenchmark(arguments: rest).run()
     case "train-entities": try EntityTraining(arguments: rest).run()
     case "fuzz":
         var fuzz = FuzzRunner(arguments: rest)
@@ -86,6 +87,9 @@ do {
                                         on contiguous blocks (exact-span F1 per type), then the model on the whole file,
                                         written to Sources/CArticleStoreEntityModel/entity_model.c
               entities [--verbose]      entity extraction precision, recall and F1 per type on Benchmarks/Data/entities-gold.json
+              entity-speed [--count N] [--repeat N] [--shared DIR]
+                                        entity extraction time on the real-news dev days, one thread, vs analyzing
+                                        the same texts; with a fingerprint of the mentions found
               analyzer [--shared DIR]   analyzer throughput (MB/s) per profile, vs FTS5's unicode61 tokenizer
                                         and, when Java and liblucene8-java are installed, Lucene's ArabicAnalyzer
 

@@ -43,7 +43,7 @@ package struct EntityExtractor: Sendable {
 
     /// The mentions in an article whose title and body are already analyzed (by the gazetteer's
     /// analyzer): ingest analyzes each text once for the index, the content hash and this.
-    func mentions(in article: Article, title: AnalyzedText?, body: AnalyzedText?) -> [EntityMention] {
+    package func mentions(in article: Article, title: AnalyzedText?, body: AnalyzedText?) -> [EntityMention] {
         var fields: [(MentionField, Words)] = []
         for (field, text) in [(MentionField.title, title), (MentionField.body, body)] {
             guard let text, !text.words.isEmpty else { continue }

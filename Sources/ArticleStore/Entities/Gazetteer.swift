@@ -22,7 +22,7 @@ package final class Gazetteer: Sendable {
     private let flags: [WordFlags]
     /// Forms by the lexicon number of their first word, longest first.
     private let formsByFirstWord: [[Form]]
-    let analyzer: Analyzer
+    package let analyzer: Analyzer
 
     /// The built-in gazetteer plus `extra` entries (a user's, or entities curated in the store).
     package convenience init(extra: [GazetteerEntry] = [], analyzer: Analyzer = Analyzer()) {

@@ -88,6 +88,30 @@ struct EntityRecognizerTests {
         #expect(EntityModel(bytes: Array("not a model".utf8)) == nil)
     }
 
+    @Test("feature table: looking keys up many at a time gives what one at a time does, present or not")
+    func featureTableBatchLookup() {
+        // Keys sharing home slots (same low bits) force probes past the first slot.
+        var generator = SystemRandomNumberGenerator()
+        var keys = Set<UInt64>()
+        while keys.count < 3000 { keys.insert(UInt64.random(in: 1...UInt64.max, using: &generator)) }
+        for index in 0..<40 { keys.insert(UInt64(index + 1) << 40 | 7) }
+        let stored = Array(keys)
+        let table = FeatureTable(keys: stored)
+        var queries = stored.shuffled()
+        for index in 0..<3000 { queries.append(UInt64(index + 41) << 40 | 7) }   // absent, same home slot
+        for _ in 0..<3000 { queries.append(UInt64.random(in: 1...UInt64.max, using: &generator)) }
+        var rows = [Int32](repeating: 0, count: queries.count)
+        queries.withUnsafeBufferPointer { keys in
+            rows.withUnsafeMutableBufferPointer { table.rows(of: keys, into: $0, missing: 123_456) }
+        }
+        let rowOf = Dictionary(uniqueKeysWithValues: stored.enumerated().map { ($1, $0) })
+        for (key, row) in zip(queries, rows) {
+            let expected = rowOf[key] ?? -1
+            #expect(table.row(key) == expected)
+            #expect(row == (expected < 0 ? 123_456 : Int32(expected)))
+        }
+    }
+
     @Test("the built-in model records its training data, settings and licence")
     func embeddedHeader() {
         let header = EmbeddedEntityModel.shared.header

@@ -64,10 +64,13 @@ package struct EntityFeatureExtractor: Sendable {
         var views: [WordView] = []
         views.reserveCapacity(count)
         let gazetteerTags = gazetteerTags(matches ?? gazetteer.longestMatches(in: words))
+        var coreHashes: [UInt64] = []
+        coreHashes.reserveCapacity(count)
         for index in 0..<count {
             let normalized = words.normalized(index)
             let (core, clitics) = Self.core(of: normalized)
             let coreHash = FeatureHasher.hash(core)
+            coreHashes.append(coreHash)
             views.append(WordView(normalized: FeatureHasher.hash(normalized), core: coreHash,
                                   stem: FeatureHasher.hash(words.stem(index)),
                                   corePrefix2: FeatureHasher.hash(core.prefix(2)), corePrefix3: FeatureHasher.hash(core.prefix(3)),
@@ -75,8 +78,9 @@ package struct EntityFeatureExtractor: Sendable {
                                   suffix3: FeatureHasher.hash(normalized.suffix(3)), clitics: clitics,
                                   shape: Self.shape(words.original(index)), gazetteer: gazetteerTags[index],
                                   flags: words.variantFlags[index].rawValue, isStopword: words.isStopword(index),
-                                  statistics: UInt32(statistics.code(coreHash: coreHash))))
+                                  statistics: 0))
         }
+        for (index, code) in statistics.codes(coreHashes: coreHashes).enumerated() { views[index].statistics = UInt32(code) }
         var keys: [UInt64] = []
         keys.reserveCapacity(count * 40)
         var starts: [Int32] = [0]

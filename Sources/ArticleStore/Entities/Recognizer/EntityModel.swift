@@ -47,8 +47,13 @@ package struct EntityModel: Sendable {
 
     package let header: Header
     private let table: FeatureTable
-    /// `weights[row * 9 + label]`.
-    private let weights: [Float]
+    /// `weights[row * 9 + label] * scale` is a weight; a row of zeros follows the last
+    /// (what a missing feature adds). 16 bits a weight keep the table small enough to stay
+    /// mostly in cache: the labeller's cost is waiting for these loads.
+    private let weights: [Int16]
+    private let scale: Float
+    /// Features (rows before the zero row).
+    private let featureCount: Int
     /// `transitions[previous * 9 + label]`; previous 9 is the start of a sentence.
     private let transitions: [Float]
 
@@ -57,13 +62,24 @@ package struct EntityModel: Sendable {
     /// The unlabeled-news word statistics its features were trained with.
     package let statistics: WordStatistics
 
-    /// A model from its parts; `keys[i]` owns `weights[i * 9..<(i + 1) * 9]`.
+    /// A model from its parts; `keys[i]` owns `weights[i * 9..<(i + 1) * 9]`. The weights are
+    /// kept as 16-bit multiples of one scale, as ``serialized()`` writes them.
     package init(header: Header, keys: [UInt64], weights: [Float], transitions: [Float], statistics: WordStatistics = .none) {
+        precondition(weights.count == keys.count * Self.labelCount)
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = largest > 0 ? largest / 32767 : 1
+        self.init(header: header, keys: keys, quantized: weights.map { Int16(($0 / scale).rounded()) }, scale: scale,
+                  transitions: transitions, statistics: statistics)
+    }
+
+    private init(header: Header, keys: [UInt64], quantized: [Int16], scale: Float, transitions: [Float], statistics: WordStatistics) {
+        precondition(quantized.count == keys.count * Self.labelCount && transitions.count == (Self.labelCount + 1) * Self.labelCount)
         self.statistics = statistics
-        precondition(weights.count == keys.count * Self.labelCount && transitions.count == (Self.labelCount + 1) * Self.labelCount)
         self.header = header
         self.table = FeatureTable(keys: keys)
-        self.weights = weights
+        self.weights = quantized + [Int16](repeating: 0, count: Self.labelCount)
+        self.scale = scale
+        self.featureCount = keys.count
         self.transitions = transitions
         self.constrainedTransitions = Self.constrained(transitions)
         self.keys = keys
@@ -77,18 +93,25 @@ package struct EntityModel: Sendable {
         let length = range.count
         guard length > 0 else { return [] }
         let labels = Self.labelCount
+        let firstKey = Int(features.starts[range.lowerBound]), endKey = Int(features.starts[range.upperBound])
+        // Every key's row first (a missing feature reads the zero row past the last), then the
+        // sums: neither loop waits on a branch, so their loads overlap.
+        var rows = [Int32](repeating: 0, count: endKey - firstKey)
+        features.keys.withUnsafeBufferPointer { keys in
+            rows.withUnsafeMutableBufferPointer { rows in
+                table.rows(of: UnsafeBufferPointer(rebasing: keys[firstKey..<endKey]), into: rows, missing: Int32(featureCount))
+            }
+        }
         var emissions = [Float](repeating: 0, count: length * labels)
         emissions.withUnsafeMutableBufferPointer { emissions in
             weights.withUnsafeBufferPointer { weights in
-                features.keys.withUnsafeBufferPointer { keys in
+                rows.withUnsafeBufferPointer { rows in
                     for position in 0..<length {
                         let base = position * labels
                         let word = range.lowerBound + position
                         for keyIndex in Int(features.starts[word])..<Int(features.starts[word + 1]) {
-                            let row = table.row(keys[keyIndex])
-                            if row < 0 { continue }
-                            let offset = row * labels
-                            for label in 0..<labels { emissions[base + label] += weights[offset + label] }
+                            let offset = Int(rows[keyIndex - firstKey]) * labels
+                            for label in 0..<labels { emissions[base + label] += Float(weights[offset + label]) * scale }
                         }
                     }
                 }
@@ -173,11 +196,9 @@ package struct EntityModel: Sendable {
         append(UInt32(headerBytes.count))
         bytes += headerBytes
         append(UInt32(keys.count))
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest > 0 ? largest / 32767 : 1
         append(scale.bitPattern)
         for key in keys { append(key) }
-        for weight in weights { append(Int16((weight / scale).rounded())) }
+        for weight in weights.prefix(featureCount * Self.labelCount) { append(weight) }
         for weight in transitions { append(weight.bitPattern) }
         append(UInt32(statistics.keys.count))
         for key in statistics.keys { append(key) }
@@ -205,9 +226,9 @@ package struct EntityModel: Sendable {
         var keys: [UInt64] = []
         keys.reserveCapacity(count)
         for _ in 0..<count { keys.append(read(UInt64.self)!) }
-        var weights: [Float] = []
+        var weights: [Int16] = []
         weights.reserveCapacity(count * Self.labelCount)
-        for _ in 0..<(count * Self.labelCount) { weights.append(Float(read(Int16.self)!) * scale) }
+        for _ in 0..<(count * Self.labelCount) { weights.append(read(Int16.self)!) }
         var transitions: [Float] = []
         for _ in 0..<((Self.labelCount + 1) * Self.labelCount) { transitions.append(Float(bitPattern: read(UInt32.self)!)) }
         guard let wordCount = read(UInt32.self).map(Int.init), bytes.count - offset == wordCount * 10 else { return nil }
@@ -216,7 +237,7 @@ package struct EntityModel: Sendable {
         wordCodes.reserveCapacity(wordCount)
         for _ in 0..<wordCount { wordKeys.append(read(UInt64.self)!) }
         for _ in 0..<wordCount { wordCodes.append(read(UInt16.self)!) }
-        self.init(header: header, keys: keys, weights: weights, transitions: transitions,
+        self.init(header: header, keys: keys, quantized: weights, scale: scale, transitions: transitions,
                   statistics: WordStatistics(keys: wordKeys, codes: wordCodes))
     }
 }

@@ -10,11 +10,14 @@ package struct WordStatistics: Sendable {
     package let keys: [UInt64]
     let codes: [UInt16]
     private let table: FeatureTable
+    /// `codes`, then 0 (the code of a word not counted).
+    private let codesAndZero: [UInt16]
 
     /// Statistics of words `keys[i]` (core-form keys) with codes `codes[i]`.
     package init(keys: [UInt64], codes: [UInt16]) {
         self.keys = keys
         self.codes = codes
+        codesAndZero = codes + [0]
         table = FeatureTable(keys: keys)
     }
 
@@ -35,6 +38,17 @@ package struct WordStatistics: Sendable {
         guard !keys.isEmpty else { return 0 }
         let row = table.row(Self.key(coreHash: coreHash))
         return row < 0 ? 0 : codes[row]
+    }
+
+    /// The codes of many core forms at once, by their hashes (see ``code(coreHash:)``).
+    func codes(coreHashes: [UInt64]) -> [UInt16] {
+        guard !keys.isEmpty else { return [UInt16](repeating: 0, count: coreHashes.count) }
+        let statisticsKeys = coreHashes.map { Self.key(coreHash: $0) }
+        var rows = [Int32](repeating: 0, count: coreHashes.count)
+        statisticsKeys.withUnsafeBufferPointer { keys in
+            rows.withUnsafeMutableBufferPointer { rows in table.rows(of: keys, into: rows, missing: Int32(codes.count)) }
+        }
+        return rows.map { codesAndZero[Int($0)] }
     }
 
     /// Counts over analyzed texts; words seen fewer than `minimumCount` times are left out.
