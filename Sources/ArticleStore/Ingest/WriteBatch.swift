@@ -25,7 +25,7 @@ final class WriteBatch {
         if !connection.isInTransaction { try connection.execute("BEGIN IMMEDIATE") }
         let result = try writer.add(article, replace: replace)
         pending += 1
-        if pending >= size { try commit(final: false) }
+        if pending >= size { try commit(final: false) } else { try writer.flushIndexIfLarge() }
         return result
     }
 

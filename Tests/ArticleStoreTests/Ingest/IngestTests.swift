@@ -138,6 +138,30 @@ struct IngestTests {
         try store.connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     }
 
+    @Test("a batch writes its index rows as it goes; an article replaced after they were written is re-indexed once")
+    func indexRowsWrittenDuringBatch() throws {
+        let total = ArticleWriter.indexFlushSize + 40
+        var lines = (0..<total).map { index in
+            "{\"title\": \"عنوان \(index)\", \"maintext\": \"تقرير رقم \(index) عن الاقتصاد والتعاون في المنطقة \(index * 7)\", \"url\": \"https://x.test/\(index)\"}"
+        }
+        // The first article again with a new title, after its index row was written.
+        lines.append("{\"title\": \"خبر مجدد\", \"maintext\": \"تقرير رقم 0 عن الاقتصاد والتعاون في المنطقة 0\", \"url\": \"https://x.test/0\"}")
+        let path = try write("batch.jsonl", lines.joined(separator: "\n"))
+        let summary = try store.ingest([path], options: IngestOptions(replace: true))
+        #expect(summary.failures.isEmpty)
+        #expect(summary.added == total)
+        #expect(summary.replaced == 1)
+        #expect(try count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", ["title_terms:مجدد"]) == 1)
+        #expect(try count("SELECT count(*) FROM articles_fts_docsize") == total)
+        let id = try #require(try store.connection.scalar("SELECT id FROM articles WHERE url = 'https://x.test/0'").int64)
+        #expect(try count("SELECT count(*) FROM article_keywords WHERE article_id = ?", [id]) > 0)
+        #expect(try count("SELECT count(*) FROM article_keywords WHERE article_id = ?", [id])
+                == count("SELECT count(DISTINCT keyword_key) FROM article_keywords WHERE article_id = ?", [id]))
+        try store.connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        try store.connection.execute("INSERT INTO articles_words(articles_words) VALUES ('integrity-check')")
+        #expect(try store.check().isHealthy)
+    }
+
     @Test("the same body with and without harakat is one article")
     func hashIgnoresSpelling() throws {
         let a = try store.add(Article(body: "وشدَّد ريابكوف على أنَّ التعاون مستمر."))
