@@ -38,7 +38,7 @@ struct QueryLatency {
         return result
     }
 
-    func run() throws -> (ours: Percentiles, bare: Percentiles, queries: Int, withoutExactForms: Percentiles) {
+    func run() throws -> (ours: Percentiles, bare: Percentiles, queries: Int, withoutExactForms: Percentiles, withoutEntities: Percentiles) {
         let store = try ArticleStore(path: storePath, mode: .readOnly)
         let barePath = workDirectory.appendingPathComponent("bare-terms.sqlite").path
         try? FileManager.default.removeItem(atPath: barePath)
@@ -65,6 +65,9 @@ struct QueryLatency {
         var plainOptions = options
         plainOptions.preferExactForms = false
         var plain: [Double] = []
+        var noEntities: [Double] = []
+        var entityFreeOptions = options
+        entityFreeOptions.entityWeight = 0
         var ours: [Double] = []
         var baseline: [Double] = []
         let bareQuery = try bare.prepare("SELECT rowid FROM bare WHERE bare MATCH ? ORDER BY bm25(bare, 3.0, 1.0, 2.0) LIMIT 10")
@@ -81,8 +84,9 @@ struct QueryLatency {
                 ours.append(try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: options) } * 1000)
                 baseline.append(try Measurement.seconds { try runBare() } * 1000)
                 plain.append(try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: plainOptions) } * 1000)
+                noEntities.append(try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: entityFreeOptions) } * 1000)
             }
         }
-        return (Percentiles(ours), Percentiles(baseline), queries.count, Percentiles(plain))
+        return (Percentiles(ours), Percentiles(baseline), queries.count, Percentiles(plain), Percentiles(noEntities))
     }
 }

@@ -80,6 +80,12 @@ struct RetrievalBenchmark {
             options.proximityWeight = weight
             result.append(("proximity weight \(weight)", options))
         }
+        // ENTITY_WEIGHTS="0.1,0.5": entity-aware ranking at these weights.
+        for weight in environment["ENTITY_WEIGHTS"]?.split(separator: ",").compactMap({ Double($0) }) ?? [] {
+            var options = SearchOptions(limit: 10, snippetWords: 0)
+            options.entityWeight = weight
+            result.append(("entity weight \(weight)", options))
+        }
         // BM25_GRID="k1:b,k1:b": more settings, each with the proximity weights above and without.
         for pair in environment["BM25_GRID"]?.split(separator: ",") ?? [] {
             let parts = pair.split(separator: ":").compactMap { Double($0) }

@@ -47,6 +47,7 @@ do {
         defer { try? FileManager.default.removeItem(at: work) }
         let result = try QueryLatency(storePath: path, workDirectory: work).run()
         print("\(result.queries) queries: ArticleStore median \(Measurement.format(result.ours.median, 2)) ms, p95 \(Measurement.format(result.ours.p95, 2)) ms; bare FTS5 median \(Measurement.format(result.bare.median, 2)) ms, p95 \(Measurement.format(result.bare.p95, 2)) ms; ratio \(Measurement.format(result.ours.median / result.bare.median, 2))x / \(Measurement.format(result.ours.p95 / result.bare.p95, 2))x")
+        print("without entity-aware ranking: median \(Measurement.format(result.withoutEntities.median, 2)) ms, p95 \(Measurement.format(result.withoutEntities.p95, 2)) ms; ratio \(Measurement.format(result.withoutEntities.median / result.bare.median, 2))x / \(Measurement.format(result.withoutEntities.p95 / result.bare.p95, 2))x")
         print("without the exact-form preference: median \(Measurement.format(result.withoutExactForms.median, 2)) ms, p95 \(Measurement.format(result.withoutExactForms.p95, 2)) ms; ratio \(Measurement.format(result.withoutExactForms.median / result.bare.median, 2))x / \(Measurement.format(result.withoutExactForms.p95 / result.bare.p95, 2))x")
     case "_ingest-store": try ScaleBenchmark.ingestStore(rest)
     case "_ingest-bare": try ScaleBenchmark.ingestBare(rest)

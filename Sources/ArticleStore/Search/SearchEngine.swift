@@ -8,7 +8,9 @@ struct SearchEngine {
     let analyzer: Analyzer
 
     func search(_ selection: ArticleSelection, options: SearchOptions) throws -> SearchResults {
-        try run(SelectionSQL(selection, analyzer: analyzer, connection: connection), options: options, raw: false)
+        let entities = options.entityWeight > 0 && options.sort == .relevance
+            ? try selection.expression.map { try QueryEntities.find(in: $0, analyzer: analyzer, connection: connection) } : nil
+        return try run(SelectionSQL(selection, analyzer: analyzer, connection: connection), options: options, raw: false, entities: entities)
     }
 
     /// Runs an FTS5 expression as given (for experts): its terms must already be analyzed.
@@ -19,7 +21,7 @@ struct SearchEngine {
         return try run(SelectionSQL(filters, match: expression, analyzer: analyzer, highlightTerms: terms), options: options, raw: true)
     }
 
-    private func run(_ selection: SelectionSQL, options requested: SearchOptions, raw: Bool) throws -> SearchResults {
+    private func run(_ selection: SelectionSQL, options requested: SearchOptions, raw: Bool, entities: QueryEntities? = nil) throws -> SearchResults {
         // Pages past 2^40 results are empty anyway; capping there keeps offset + limit + 1 from
         // overflowing whatever the caller passes.
         var options = requested
@@ -53,8 +55,13 @@ struct SearchEngine {
         // When a query word was shortened by the stemmer, rank a window of the best matches
         // again: documents with the word's own form first (كاميرون before كاميرات), bm25 within.
         let exactForms = byRelevance && !raw && options.preferExactForms ? selection.exactForms : []
-        let reranking = !exactForms.isEmpty && options.offset + options.limit <= Self.exactWindow
-        let (fetchLimit, fetchOffset) = reranking ? (Self.exactWindow, 0) : (options.limit, options.offset)
+        // Articles that mention an entity the query names move up the same window.
+        let namedEntities = byRelevance && !raw ? entities.flatMap { $0.groups.isEmpty ? nil : $0 } : nil
+        // The window is ordered again whatever the page: a page that reaches into it is cut
+        // from the reordered window and what follows it (the same for every page size), a
+        // page past it is what follows it anyway.
+        let reranking = (!exactForms.isEmpty || namedEntities != nil) && options.limit > 0 && options.offset < Self.exactWindow
+        let (fetchLimit, fetchOffset) = reranking ? (max(Self.exactWindow, options.offset + options.limit), 0) : (options.limit, options.offset)
         let allArguments = scoreArguments + arguments + [.integer(Int64(fetchLimit)), .integer(Int64(fetchOffset))]
         // Without filters the count needs the full-text index only.
         let countSQL = match != nil && !selection.hasFilters
@@ -66,7 +73,8 @@ struct SearchEngine {
         var ranArguments = allArguments
         do {
             if let match, byRelevance, !selection.hasFilters,
-               let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: fetchLimit, offset: fetchOffset) {
+               let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: fetchLimit, offset: fetchOffset,
+                                               withText: !reranking || !exactForms.isEmpty) {
                 // The ranking pass counted every match too: no second MATCH for the total.
                 (rows, total) = fast
                 ranSQL = Self.indexRankingSQL
@@ -79,7 +87,10 @@ struct SearchEngine {
             throw ArticleStoreError.invalidQuery(message: "the FTS5 expression is not valid: \(message)", position: nil)
         }
         if reranking {
-            rows = Array(try rerankByExactForms(rows, exactForms).dropFirst(options.offset).prefix(options.limit))
+            var window = Array(rows.prefix(Self.exactWindow))
+            if let namedEntities { window = try namedEntities.rerank(window, weight: options.entityWeight, connection: connection) }
+            if !exactForms.isEmpty { window = try rerankByExactForms(window, exactForms) }
+            rows = try withText(Array((window + rows.dropFirst(Self.exactWindow)).dropFirst(options.offset).prefix(options.limit)))
         }
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: Set(highlightTerms), prefixes: highlightPrefixes)
@@ -99,7 +110,7 @@ struct SearchEngine {
         return SearchResults(hits: hits, total: total, facets: facets, explanation: explanation)
     }
 
-    /// The best matches ranked again by exact word forms (pages inside it only).
+    /// The best matches ranked again by exact word forms and named entities.
     static let exactWindow = 50
 
     /// `rows` (best first) reordered stably by how many of `forms` each document's title, body
@@ -156,7 +167,8 @@ struct SearchEngine {
     /// touching article rows for every match. Exact unless equal scores straddle a page
     /// boundary (then recency decides which of them are on the page): nil, and the caller runs
     /// the full query.
-    private func rankOnIndexAlone(match: String, weights: [DatabaseValue], limit: Int, offset: Int) throws -> (rows: [Row], total: Int)? {
+    private func rankOnIndexAlone(match: String, weights: [DatabaseValue], limit: Int, offset: Int,
+                                  withText: Bool = true) throws -> (rows: [Row], total: Int)? {
         guard limit > 0 else { return nil }
         let ranked = try connection.rows(Self.indexRankingSQL, weights + [.text(match), .integer(Int64(offset + limit + 1))])
         let total = Int(ranked.first?["total"].int64 ?? 0)
@@ -166,17 +178,32 @@ struct SearchEngine {
         guard offset < ranked.count else { return ([], total) }
         let page = ranked[offset..<min(ranked.count, offset + limit)]
         var rows: [Row] = []
-        let read = try connection.cachedStatement("""
-            SELECT x.id, x.title, x.body, s.name, x.published, x.kind FROM articles AS x
-              LEFT JOIN sources AS s ON s.id = x.source_id WHERE x.id = ?
-            """)
-        for entry in page {
-            try read.bind([entry["id"]])
-            if try read.step() {
-                let row = read.row()
-                rows.append(Row(columns: row.columns + ["score"], values: row.values + [entry["score"]]))
+        if withText {
+            let read = try connection.cachedStatement(Self.pageRowSQL)
+            for entry in page {
+                try read.bind([entry["id"]])
+                if try read.step() {
+                    let row = read.row()
+                    rows.append(Row(columns: row.columns + ["score"], values: row.values + [entry["score"]]))
+                }
+                read.reset()
             }
-            read.reset()
+        } else if Set(page.map { $0["score"].double ?? 0 }).count == page.count {
+            // A window ordered again by named entities (``withText(_:)`` reads the columns of
+            // the page it keeps), without equal scores: the dates that would order them are
+            // not needed.
+            rows = page.map { Row(columns: ["id", "score"], values: [$0["id"], $0["score"]]) }
+        } else {
+            // The date for ties and nothing more, all in one statement.
+            let ids = "[" + page.compactMap { $0["id"].int64.map(String.init) }.joined(separator: ",") + "]"
+            var published: [Int64: DatabaseValue] = [:]
+            for row in try connection.rows("SELECT id, published FROM articles WHERE id IN (SELECT value FROM json_each(?))", [ids]) {
+                if let id = row["id"].int64 { published[id] = row["published"] }
+            }
+            for entry in page {
+                guard let id = entry["id"].int64, let date = published[id] else { continue }
+                rows.append(Row(columns: ["id", "published", "score"], values: [.integer(id), date, entry["score"]]))
+            }
         }
         // Ties inside the page: newer first, as in the full query.
         return (rows.sorted { a, b in
@@ -187,6 +214,26 @@ struct SearchEngine {
             if let dateA, let dateB, dateA != dateB { return dateA > dateB }
             return (a["id"].int64 ?? 0) > (b["id"].int64 ?? 0)
         }, total)
+    }
+
+    /// One article's columns for a hit.
+    private static let pageRowSQL = """
+        SELECT x.id, x.title, x.body, s.name, x.published, x.kind FROM articles AS x
+          LEFT JOIN sources AS s ON s.id = x.source_id WHERE x.id = ?
+        """
+
+    /// `rows` with the columns of a hit, read for those that have only their id, date and score.
+    private func withText(_ rows: [Row]) throws -> [Row] {
+        guard rows.contains(where: { !$0.columns.contains("body") }) else { return rows }
+        let read = try connection.cachedStatement(Self.pageRowSQL)
+        return try rows.compactMap { row in
+            guard !row.columns.contains("body") else { return row }
+            try read.bind([row["id"]])
+            defer { read.reset() }
+            guard try read.step() else { return nil }
+            let full = read.row()
+            return Row(columns: full.columns + ["score"], values: full.values + [row["score"]])
+        }
     }
 
     private func facets(from: String, whereClause: String, arguments: [DatabaseValue], limit: Int) throws -> SearchFacets {
