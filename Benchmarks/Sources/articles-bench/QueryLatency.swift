@@ -71,6 +71,7 @@ struct QueryLatency {
         var ours: [Double] = []
         var baseline: [Double] = []
         let bareQuery = try bare.prepare("SELECT rowid FROM bare WHERE bare MATCH ? ORDER BY bm25(bare, 3.0, 1.0, 2.0) LIMIT 10")
+        var perQuery: [(text: String, ours: Double, bare: Double)] = []
         for query in queries {
             // Warm both once, and take the analyzed expression for the baseline.
             guard let match = try store.search(query.text, mode: query.mode, options: options).explanation.matchExpression else { continue }
@@ -85,6 +86,13 @@ struct QueryLatency {
                 baseline.append(try Measurement.seconds { try runBare() } * 1000)
                 plain.append(try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: plainOptions) } * 1000)
                 noEntities.append(try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: entityFreeOptions) } * 1000)
+            }
+            perQuery.append((query.text, Percentiles(Array(ours.suffix(5))).median, Percentiles(Array(baseline.suffix(5))).median))
+        }
+        if ProcessInfo.processInfo.environment["SLOWEST_QUERIES"] != nil {
+            // The queries that cost most over bare FTS5 (median of their 5 runs), for diagnosis.
+            for entry in perQuery.sorted(by: { $0.ours - $0.bare > $1.ours - $1.bare }).prefix(8) {
+                print("slow: \(Measurement.format(entry.ours, 2)) ms vs bare \(Measurement.format(entry.bare, 2)) ms  \(entry.text.prefix(60))")
             }
         }
         return (Percentiles(ours), Percentiles(baseline), queries.count, Percentiles(plain), Percentiles(noEntities))
