@@ -73,7 +73,8 @@ struct RetrievalBenchmark {
     /// The search settings compared: the library's defaults first.
     static func variants() -> [(String, SearchOptions)] {
         let environment = ProcessInfo.processInfo.environment
-        let proximityWeights = environment["PROXIMITY_WEIGHTS"]?.split(separator: ",").compactMap { Double($0) } ?? []
+        func numbers(_ name: String) -> [Double] { environment[name]?.split(separator: ",").compactMap { Double($0) } ?? [] }
+        let proximityWeights = numbers("PROXIMITY_WEIGHTS")
         var result = [("ArticleStore search --any", SearchOptions(limit: 10, snippetWords: 0))]
         for weight in proximityWeights {
             var options = SearchOptions(limit: 10, snippetWords: 0)
@@ -81,7 +82,7 @@ struct RetrievalBenchmark {
             result.append(("proximity weight \(weight)", options))
         }
         // ENTITY_WEIGHTS="0.1,0.5": entity-aware ranking at these weights.
-        for weight in environment["ENTITY_WEIGHTS"]?.split(separator: ",").compactMap({ Double($0) }) ?? [] {
+        for weight in numbers("ENTITY_WEIGHTS") {
             var options = SearchOptions(limit: 10, snippetWords: 0)
             options.entityWeight = weight
             result.append(("entity weight \(weight)", options))
@@ -111,7 +112,7 @@ struct RetrievalBenchmark {
             let chunk = set.documents[start..<min(set.documents.count, start + 1000)]
             ids += try store.add(contentsOf: chunk.map { Article(title: $0.title, body: $0.body) }).map(\.id)
         }
-        return try optionSets.map { options in
+        return optionSets.map { options in
             var all = ArcdBenchmark.Scores(), odd = ArcdBenchmark.Scores(), even = ArcdBenchmark.Scores()
             for (position, query) in set.queries.enumerated() {
                 var rank: Int?

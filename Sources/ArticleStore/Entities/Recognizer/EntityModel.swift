@@ -48,12 +48,10 @@ package struct EntityModel: Sendable {
     package let header: Header
     private let table: FeatureTable
     /// `weights[row * 9 + label] * scale` is a weight; a row of zeros follows the last
-    /// (what a missing feature adds). 16 bits a weight keep the table small enough to stay
+    /// (row `keys.count`, what a missing feature adds). 16 bits a weight keep the table small enough to stay
     /// mostly in cache: the labeller's cost is waiting for these loads.
     private let weights: [Int16]
     private let scale: Float
-    /// Features (rows before the zero row).
-    private let featureCount: Int
     /// `transitions[previous * 9 + label]`; previous 9 is the start of a sentence.
     private let transitions: [Float]
 
@@ -79,7 +77,6 @@ package struct EntityModel: Sendable {
         self.table = FeatureTable(keys: keys)
         self.weights = quantized + [Int16](repeating: 0, count: Self.labelCount)
         self.scale = scale
-        self.featureCount = keys.count
         self.transitions = transitions
         self.constrainedTransitions = Self.constrained(transitions)
         self.keys = keys
@@ -99,7 +96,7 @@ package struct EntityModel: Sendable {
         var rows = [Int32](repeating: 0, count: endKey - firstKey)
         features.keys.withUnsafeBufferPointer { keys in
             rows.withUnsafeMutableBufferPointer { rows in
-                table.rows(of: UnsafeBufferPointer(rebasing: keys[firstKey..<endKey]), into: rows, missing: Int32(featureCount))
+                table.rows(of: UnsafeBufferPointer(rebasing: keys[firstKey..<endKey]), into: rows, missing: Int32(self.keys.count))
             }
         }
         var emissions = [Float](repeating: 0, count: length * labels)
@@ -198,7 +195,7 @@ package struct EntityModel: Sendable {
         append(UInt32(keys.count))
         append(scale.bitPattern)
         for key in keys { append(key) }
-        for weight in weights.prefix(featureCount * Self.labelCount) { append(weight) }
+        for weight in weights.prefix(keys.count * Self.labelCount) { append(weight) }
         for weight in transitions { append(weight.bitPattern) }
         append(UInt32(statistics.keys.count))
         for key in statistics.keys { append(key) }

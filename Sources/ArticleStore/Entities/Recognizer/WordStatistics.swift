@@ -8,18 +8,20 @@ import Foundation
 /// small code per word; a feature of the recognizer, never a decision.
 package struct WordStatistics: Sendable {
     package let keys: [UInt64]
-    let codes: [UInt16]
     private let table: FeatureTable
-    /// `codes`, then 0 (the code of a word not counted).
+    /// The codes of `keys`, then 0 (the code of a word not counted, row `keys.count`).
     private let codesAndZero: [UInt16]
 
     /// Statistics of words `keys[i]` (core-form keys) with codes `codes[i]`.
     package init(keys: [UInt64], codes: [UInt16]) {
+        precondition(keys.count == codes.count)
         self.keys = keys
-        self.codes = codes
         codesAndZero = codes + [0]
         table = FeatureTable(keys: keys)
     }
+
+    /// The code of each of `keys`, in order.
+    var codes: ArraySlice<UInt16> { codesAndZero.dropLast() }
 
     /// No statistics: every word unknown.
     package static let none = WordStatistics(keys: [], codes: [])
@@ -32,21 +34,15 @@ package struct WordStatistics: Sendable {
     /// The key of a core form from its ``FeatureHasher/hash(_:)``.
     static func key(coreHash: UInt64) -> UInt64 { FeatureHasher.key(1000, coreHash) }
 
-    /// The code of a core form: 0 for a word not counted, else frequency bucket (bits 0-2),
-    /// article ratio bucket (3-5) and title-before ratio bucket (6-7).
-    func code(coreHash: UInt64) -> UInt16 {
-        guard !keys.isEmpty else { return 0 }
-        let row = table.row(Self.key(coreHash: coreHash))
-        return row < 0 ? 0 : codes[row]
-    }
-
-    /// The codes of many core forms at once, by their hashes (see ``code(coreHash:)``).
+    /// The codes of core forms, by their ``FeatureHasher/hash(_:)``: 0 for a word not counted,
+    /// else frequency bucket (bits 0-2), article ratio bucket (3-5) and title-before ratio
+    /// bucket (6-7). All looked up at once (see ``FeatureTable/rows(of:into:missing:)``).
     func codes(coreHashes: [UInt64]) -> [UInt16] {
         guard !keys.isEmpty else { return [UInt16](repeating: 0, count: coreHashes.count) }
         let statisticsKeys = coreHashes.map { Self.key(coreHash: $0) }
         var rows = [Int32](repeating: 0, count: coreHashes.count)
         statisticsKeys.withUnsafeBufferPointer { keys in
-            rows.withUnsafeMutableBufferPointer { rows in table.rows(of: keys, into: rows, missing: Int32(codes.count)) }
+            rows.withUnsafeMutableBufferPointer { rows in table.rows(of: keys, into: rows, missing: Int32(self.keys.count)) }
         }
         return rows.map { codesAndZero[Int($0)] }
     }
