@@ -122,7 +122,16 @@ public struct Analyzer: Sendable {
         analyze(text, joiningTexts: false)
     }
 
-    private func analyze(_ text: String, joiningTexts: Bool) -> AnalyzedText {
+    /// ``analyzeWords(_:)`` for finding given words: only the words whose normalized form
+    /// `mayMatch` accepts are stemmed and looked up as stopwords; the others come with an empty
+    /// stem range and as no stopword. A light stem is part of its word, so a filter that asks
+    /// whether the form contains a wanted stem loses no match and skips most of the work.
+    package func analyzeWords(_ text: String, stemmingOnly mayMatch: (UnsafeBufferPointer<Unicode.Scalar>) -> Bool) -> AnalyzedText {
+        withoutActuallyEscaping(mayMatch) { analyze(text, joiningTexts: false, stemmingOnly: $0) }
+    }
+
+    private func analyze(_ text: String, joiningTexts: Bool,
+                         stemmingOnly mayMatch: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool)? = nil) -> AnalyzedText {
         let (scalars, classes) = Self.decode(text)
         var words: [AnalyzedText.Word] = []
         words.reserveCapacity(scalars.count / 5)
@@ -130,7 +139,7 @@ public struct Analyzer: Sendable {
         normalizedScalars.reserveCapacity(scalars.count)
         var normalizedText = UTF8Builder(capacity: joiningTexts ? text.utf8.count : 0)
         var terms = UTF8Builder(capacity: joiningTexts ? text.utf8.count : 0)
-        forEachWord(scalars: scalars, classes: classes) { word, normalized in
+        forEachWord(scalars: scalars, classes: classes, stemmingOnly: mayMatch) { word, normalized in
             let start = normalizedScalars.count
             normalizedScalars.append(contentsOf: normalized)
             words.append(AnalyzedText.Word(scalarRange: word.scalarRange, utf8Range: word.utf8Range,
@@ -185,7 +194,9 @@ public struct Analyzer: Sendable {
 
     /// The analysis core over decoded scalars and their classes. Works on raw buffers: slicing
     /// arrays per word retained and released their storage several times per word.
-    private func forEachWord(scalars: [Unicode.Scalar], classes: [ScalarClass], _ body: (WordView, UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
+    private func forEachWord(scalars: [Unicode.Scalar], classes: [ScalarClass],
+                             stemmingOnly mayMatch: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool)? = nil,
+                             _ body: (WordView, UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
         guard !scalars.isEmpty else { return }
         var spans: [WordSegmenter.Span] = []
         spans.reserveCapacity(scalars.count / 4)
@@ -210,7 +221,13 @@ public struct Analyzer: Sendable {
                     cursor += 1
                 }
                 let word = UnsafeBufferPointer(rebasing: source[span.start..<span.end])
-                let (isStopword, stemRange) = analyzeWord(word, into: &buffer)
+                let isStopword: Bool, stemRange: Range<Int>
+                if let mayMatch {
+                    normalizeWord(word, into: &buffer)
+                    (isStopword, stemRange) = buffer.withUnsafeBufferPointer(mayMatch) ? analyzeWord(word, into: &buffer) : (false, 0..<0)
+                } else {
+                    (isStopword, stemRange) = analyzeWord(word, into: &buffer)
+                }
                 buffer.withUnsafeBufferPointer { normalized in
                     let view = WordView(scalarRange: span.start..<span.end, utf8Range: startUTF8..<utf8,
                                         utf16Range: startUTF16..<utf16, position: position, isStopword: isStopword,

@@ -32,6 +32,27 @@ struct AnalyzedTextTests {
         }
     }
 
+    @Test("analyzeWords(stemmingOnly:) gives the words the filter accepts exactly as analyze() does, and leaves the others unstemmed", arguments: samples)
+    func filteredAnalysis(text: String) {
+        for profile in AnalyzerProfile.allCases {
+            let analyzer = Analyzer(profile: profile)
+            let full = analyzer.analyze(text)
+            // Accept the forms with an even number of scalars.
+            let filtered = analyzer.analyzeWords(text) { $0.count % 2 == 0 }
+            #expect(filtered.words.count == full.words.count)
+            #expect(filtered.normalizedScalars == full.normalizedScalars)
+            for (word, expected) in zip(filtered.words, full.words) {
+                #expect(word.scalarRange == expected.scalarRange && word.utf8Range == expected.utf8Range)
+                #expect(word.normalizedRange == expected.normalizedRange)
+                if word.normalizedRange.count % 2 == 0 {
+                    #expect(word.stemRange == expected.stemRange && word.isStopword == expected.isStopword)
+                } else {
+                    #expect(word.stemRange.isEmpty && !word.isStopword)
+                }
+            }
+        }
+    }
+
     @Test("a token's strings are made on access and agree with its stem length; the public initializer keeps what it is given", arguments: samples)
     func lazyTokens(text: String) {
         let analyzer = Analyzer()

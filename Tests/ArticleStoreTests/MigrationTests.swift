@@ -113,6 +113,30 @@ struct MigrationTests {
         try store.connection.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
     }
 
+    @Test("a version-13 store gets the forms index of every stored article, so quoted words still find them")
+    func formsIndexUpgrade() throws {
+        let path = directory.path("v13.sqlite")
+        do {
+            let store = try ArticleStore(path: path)
+            try store.add(Article(title: "هجوم في الكاميرون", body: "قال ديفيد كاميرون إن الحكومة ستعرض خطة جديدة", tags: ["سياسة"]))
+            try store.add(Article(title: "كاميرات المراقبة", body: "ركبت البلدية كاميرات جديدة في الشوارع"))
+            // Back to version 13: no forms index.
+            try store.connection.execute("""
+                DROP TABLE articles_forms;
+                DELETE FROM schema_migrations WHERE version = 14;
+                PRAGMA user_version = 13;
+                """)
+        }
+        let store = try ArticleStore(path: path)
+        #expect(try store.schemaVersion() == Migration.currentVersion)
+        #expect(try store.connection.scalar("SELECT count(*) FROM articles_forms_docsize") == .integer(2))
+        #expect(try store.search("\"كاميرون\"").total == 1)
+        #expect(try store.search("title:\"الكاميرون\"").total == 1)
+        #expect(try store.search("tags:\"سياسة\"").total == 1)
+        try store.connection.execute("INSERT INTO articles_forms(articles_forms, rank) VALUES ('integrity-check', 1)")
+        #expect(try store.check().findings.isEmpty)
+    }
+
     @Test("a database from a newer binary is refused, naming both versions, and left untouched")
     func newerSchemaRefused() throws {
         let path = directory.path("newer.sqlite")

@@ -19,13 +19,17 @@ struct ArticlePreparer: Sendable {
         let indexedTags = Self.distinctTags(article.tags, keys: tagKeys)
         let mentions = extractor?.mentions(in: article, title: title, body: body.words.isEmpty ? nil : body)
         let entitySpans = (mentions ?? []).filter { $0.field == .body }.map { $0.start..<$0.end }
-        let titleTerms = title?.termsText ?? "", tagsTerms = Self.tagsTerms(indexedTags, keys: keys)
+        let titleTerms = title?.termsText ?? ""
+        let (tagsForms, tagsTerms) = Self.tagsFormsAndTerms(indexedTags, keys: keys)
         var prepared = PreparedArticle(
             article: article,
             contentHash: keys.contentHash(article, normalizedBody: body.normalizedText, titleKey: titleKey ?? ""),
             titleTerms: titleTerms,
             bodyTerms: body.termsText,
             tagsTerms: tagsTerms,
+            titleForms: title?.normalizedText ?? "",
+            bodyForms: body.normalizedText,
+            tagsForms: tagsForms,
             fingerprint: IndexFingerprint.of(title: article.title, body: article.body, tags: indexedTags),
             titleKey: titleKey.flatMap { $0.isEmpty ? nil : $0 },
             signature: MinHashSignature(terms: body.termsText),
@@ -55,8 +59,9 @@ struct ArticlePreparer: Sendable {
         return zip(tags, tagKeys).compactMap { tag, key in seen.insert(key).inserted ? tag : nil }
     }
 
-    /// What the index's tags column holds for these tags (as stored, in order).
-    static func tagsTerms(_ tags: [String], keys: TextKey) -> String {
-        tags.isEmpty ? "" : keys.terms(tags.joined(separator: "\n"))
+    /// What the indexes' tags columns hold for these tags (as stored, in order): their words'
+    /// normalized forms and their index terms.
+    static func tagsFormsAndTerms(_ tags: [String], keys: TextKey) -> (forms: String, terms: String) {
+        tags.isEmpty ? ("", "") : keys.analyzer.normalizedAndTermsText(tags.joined(separator: "\n"))
     }
 }

@@ -1,11 +1,15 @@
-/// One article's entries in the two full-text indexes: its analyzed terms in `articles_fts`
-/// (contentless: the terms are given on insert and again on delete) and its title and body as
-/// written in `articles_words` (external content over `articles`).
+/// One article's entries in the full-text indexes: its analyzed terms in `articles_fts` and its
+/// words' normalized forms in `articles_forms` (both contentless: the text is given on insert
+/// and again on delete), and its title and body as written in `articles_words` (external
+/// content over `articles`).
 struct IndexEntry {
     let id: Int64
     let titleTerms: String
     let bodyTerms: String
     let tagsTerms: String
+    let titleForms: String
+    let bodyForms: String
+    let tagsForms: String
     let title: String?
     let body: String
 
@@ -14,6 +18,7 @@ struct IndexEntry {
         titleTerms = prepared.titleTerms
         bodyTerms = prepared.bodyTerms
         tagsTerms = prepared.tagsTerms
+        (titleForms, bodyForms, tagsForms) = (prepared.titleForms, prepared.bodyForms, prepared.tagsForms)
         title = prepared.article.title
         body = prepared.article.body
     }
@@ -21,9 +26,10 @@ struct IndexEntry {
     /// The entry of a stored article, analyzed again from its stored title, body and tags.
     init(id: Int64, title: String?, body: String, tags: [String], keys: TextKey) {
         self.id = id
-        titleTerms = keys.terms(title)
-        bodyTerms = keys.terms(body)
-        tagsTerms = ArticlePreparer.tagsTerms(tags, keys: keys)
+        let analyzer = keys.analyzer
+        (titleForms, titleTerms) = title.map(analyzer.normalizedAndTermsText) ?? ("", "")
+        (bodyForms, bodyTerms) = analyzer.normalizedAndTermsText(body)
+        (tagsForms, tagsTerms) = ArticlePreparer.tagsFormsAndTerms(tags, keys: keys)
         self.title = title
         self.body = body
     }
@@ -48,9 +54,10 @@ struct IndexEntry {
             .compactMap { $0["spelling"].string }
     }
 
-    /// Inserts both entries (the words entry only when the store has the word index).
+    /// Inserts every entry (the words entry only when the store has the word index).
     func insert(into connection: Connection, words: Bool) throws {
         try insertTerms(into: connection)
+        try insertForms(into: connection)
         if words { try insertWords(into: connection) }
     }
 
@@ -62,6 +69,14 @@ struct IndexEntry {
         terms.reset()
     }
 
+    /// Inserts the normalized forms (`articles_forms`) only.
+    func insertForms(into connection: Connection) throws {
+        let forms = try connection.cachedStatement("INSERT INTO articles_forms(rowid, title_forms, body_forms, tags_forms) VALUES (?, ?, ?, ?)")
+        try forms.bind([id, titleForms, bodyForms, tagsForms])
+        _ = try forms.step()
+        forms.reset()
+    }
+
     /// Inserts the words as written (`articles_words`) only.
     func insertWords(into connection: Connection) throws {
         let words = try connection.cachedStatement("INSERT INTO articles_words(rowid, title, body) VALUES (?, ?, ?)")
@@ -70,10 +85,12 @@ struct IndexEntry {
         words.reset()
     }
 
-    /// Removes both entries (the words entry only when the store has the word index).
+    /// Removes every entry (the words entry only when the store has the word index).
     func remove(from connection: Connection, words: Bool) throws {
         try connection.run("INSERT INTO articles_fts(articles_fts, rowid, title_terms, body_terms, tags_terms) VALUES ('delete', ?, ?, ?, ?)",
                            [id, titleTerms, bodyTerms, tagsTerms])
+        try connection.run("INSERT INTO articles_forms(articles_forms, rowid, title_forms, body_forms, tags_forms) VALUES ('delete', ?, ?, ?, ?)",
+                           [id, titleForms, bodyForms, tagsForms])
         guard words else { return }
         try connection.run("INSERT INTO articles_words(articles_words, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                            [id, title, body])

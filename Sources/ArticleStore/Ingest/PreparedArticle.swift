@@ -7,6 +7,10 @@ struct PreparedArticle: Sendable {
     let titleTerms: String
     let bodyTerms: String
     let tagsTerms: String
+    /// The words' normalized forms joined by spaces (``IndexEntry``, `articles_forms`).
+    let titleForms: String
+    let bodyForms: String
+    let tagsForms: String
     /// The ``IndexFingerprint`` of the title, body and (distinct) tags stored.
     let fingerprint: Int64
     /// The title's key (nil without a title or when it analyzes to nothing).

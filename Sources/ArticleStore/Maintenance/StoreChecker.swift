@@ -22,10 +22,12 @@ struct StoreChecker {
                                          detail: "SQLite's integrity check: " + integrity.prefix(3).joined(separator: "; "), repaired: false))
         }
         let missingTerms = try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)")
+        let missingForms = try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_forms_docsize)")
         let words = try WordIndex.exists(in: connection)
         let missingWords = words ? try ids("SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_words_docsize)") : []
-        let missing = Array(Set(missingTerms + missingWords)).sorted()
+        let missing = Array(Set(missingTerms + missingForms + missingWords)).sorted()
         let orphanRows = try ids("SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)"
+                                 + " UNION SELECT id FROM articles_forms_docsize WHERE id NOT IN (SELECT id FROM articles)"
                                  + (words ? " UNION SELECT id FROM articles_words_docsize WHERE id NOT IN (SELECT id FROM articles)" : ""))
         let stale = try staleArticles()
         let orphanCount = try orphans(delete: false)
@@ -96,7 +98,10 @@ struct StoreChecker {
             if !orphanRows.isEmpty || !stale.isEmpty {
                 try rebuildIndexes()
             } else {
-                for id in missingTerms { try indexTerms(of: id) }
+                let (lackTerms, lackForms) = (Set(missingTerms), Set(missingForms))
+                for id in lackTerms.union(lackForms).sorted() {
+                    try indexTerms(of: id, terms: lackTerms.contains(id), forms: lackForms.contains(id))
+                }
                 for id in missingWords {
                     try connection.run("INSERT INTO articles_words(rowid, title, body) SELECT id, title, body FROM articles WHERE id = ?", [id])
                 }
@@ -161,10 +166,11 @@ struct StoreChecker {
         }
     }
 
-    /// Empties both full-text indexes and indexes every article again from its stored text.
+    /// Empties the full-text indexes and indexes every article again from its stored text.
     private func rebuildIndexes() throws {
         let keys = TextKey(analyzer: analyzer)
         try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        try connection.execute("INSERT INTO articles_forms(articles_forms) VALUES ('delete-all')")
         var lastID: Int64 = 0
         while true {
             let rows = try connection.rows("SELECT id, title, body FROM articles WHERE id > ? ORDER BY id LIMIT 1000", [lastID])
@@ -180,15 +186,19 @@ struct StoreChecker {
         }
     }
 
-    /// Indexes article `id`'s analyzed terms from its stored text and records the fingerprint.
-    private func indexTerms(of id: Int64) throws {
+    /// Indexes article `id`'s analyzed terms and forms (those asked for) from its stored text
+    /// and records the fingerprint.
+    private func indexTerms(of id: Int64, terms: Bool, forms: Bool) throws {
         guard let row = try connection.rows("SELECT title, body FROM articles WHERE id = ?", [id]).first else { return }
-        try indexTerms(id: id, title: row["title"].string, body: row["body"].string ?? "", keys: TextKey(analyzer: analyzer))
+        try indexTerms(id: id, title: row["title"].string, body: row["body"].string ?? "", keys: TextKey(analyzer: analyzer),
+                       terms: terms, forms: forms)
     }
 
-    private func indexTerms(id: Int64, title: String?, body: String, keys: TextKey) throws {
+    private func indexTerms(id: Int64, title: String?, body: String, keys: TextKey, terms: Bool = true, forms: Bool = true) throws {
         let tags = try IndexEntry.storedTags(of: id, connection: connection)
-        try IndexEntry(id: id, title: title, body: body, tags: tags, keys: keys).insertTerms(into: connection)
+        let entry = IndexEntry(id: id, title: title, body: body, tags: tags, keys: keys)
+        if terms { try entry.insertTerms(into: connection) }
+        if forms { try entry.insertForms(into: connection) }
         try connection.run("UPDATE articles SET indexed_hash = ? WHERE id = ?", [IndexFingerprint.of(title: title, body: body, tags: tags), id])
     }
 
@@ -213,7 +223,8 @@ struct StoreChecker {
         let ours = try SchemaVerifier.objects(in: expected)
         var additions: [String] = []
         for (key, _) in try SchemaVerifier.objects(in: connection).sorted(by: { ($0.key.type, $0.key.name) < ($1.key.type, $1.key.name) })
-            where ours[key] == nil && !key.name.hasPrefix("articles_fts_") && !key.name.hasPrefix("articles_words_") {
+            where ours[key] == nil && !key.name.hasPrefix("articles_fts_") && !key.name.hasPrefix("articles_forms_")
+            && !key.name.hasPrefix("articles_words_") {
             additions.append("\(key.type) \(key.name)")
         }
         for key in ours.keys.filter({ $0.type == "table" }).sorted(by: { $0.name < $1.name }) {

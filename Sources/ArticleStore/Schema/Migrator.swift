@@ -1,3 +1,5 @@
+import ArabicText
+
 /// Applies the embedded migrations to a database and reports their state.
 ///
 /// The `schema_migrations` table records version, name, checksum and time of each applied
@@ -91,6 +93,8 @@ struct Migrator {
                     PRAGMA application_id = \(Self.applicationID);
                     """)
                 try connection.execute(migration.sql)
+                // What SQL cannot derive: the forms index of the articles already stored.
+                if migration.version == FormsIndex.migrationVersion { try FormsIndex.fill(connection, analyzer: Analyzer()) }
                 try connection.run(
                     "INSERT INTO schema_migrations(version, name, checksum, applied_at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                     [migration.version, migration.name, migration.checksum])

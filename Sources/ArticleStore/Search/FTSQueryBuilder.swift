@@ -102,9 +102,9 @@ struct FTSQueryBuilder {
     }
 
     /// A phrase (or one word) of tokens as an FTS5 expression, OR-ing the clitic alternatives
-    /// (none for a quoted phrase: `exact`), and the stem sequences it matches.
+    /// (none for a quoted phrase: `exact`).
     private mutating func phrase(_ tokens: [Token], prefixStub: String? = nil, negated: Bool,
-                                 exact: Bool = false) throws -> (match: String, variants: [[String]]) {
+                                 exact: Bool = false) throws -> String {
         var variants: [[String]] = [[]]
         for token in tokens {
             let options = exact ? [token.stem] : try stems(of: token)
@@ -116,7 +116,7 @@ struct FTSQueryBuilder {
             let words = variant + (prefixStub.map { [$0] } ?? [])
             return Self.quote(words.joined(separator: " ")) + (prefixStub == nil ? "" : " *")
         }
-        return (quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")", variants)
+        return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
     }
 
     /// A part of the query: its FTS5 expression (nil for a quoted exclusion, which only the
@@ -129,11 +129,6 @@ struct FTSQueryBuilder {
     /// What the text of a matching article must satisfy, when the query quotes words (FTS5
     /// matches stems, so its candidates are checked: see ``ExactMatchCheck``); nil otherwise.
     private(set) var check: ExactMatchCheck?
-
-    /// In any-word mode without exclusions, an FTS5 expression for the unquoted words alone:
-    /// an article it matches passes ``check`` without reading its text (one of the alternatives
-    /// already holds). nil when there is none.
-    private(set) var passesCheck: String?
 
     /// The MATCH expression for `expression`. Throws ``ArticleStoreError/invalidQuery(message:position:)``
     /// when nothing searchable is left or the query only excludes.
@@ -161,7 +156,7 @@ struct FTSQueryBuilder {
             // Quoted: FTS5 finds the articles with the stems (every article with the exact words
             // has them); the check keeps those with the words themselves. An exclusion by stems
             // would drop too much, so a quoted exclusion is left to the check alone.
-            let match = try phrase(tokens, negated: negated, exact: true).match
+            let match = try phrase(tokens, negated: negated, exact: true)
             return Part(match: negated ? nil : scoped(match, field),
                         check: .exact(ExactMatchCheck.forms(of: text, analyzer: analyzer), field: field))
         case let .or(parts):
@@ -204,14 +199,6 @@ struct FTSQueryBuilder {
                 }
                 match = result
             }
-            if anyAtThisLevel, negatives.isEmpty {
-                // FTS5 decides an unquoted word exactly as the check would.
-                let decided = Self.unique(positives.compactMap { part -> String? in
-                    if case .terms = part.check { return part.match }
-                    return nil
-                })
-                passesCheck = decided.isEmpty ? nil : decided.count == 1 ? decided[0] : "(" + decided.joined(separator: " OR ") + ")"
-            }
             let check: ExactMatchCheck = anyAtThisLevel
                 ? .all([positives.count == 1 ? positives[0].check : .any(positives.map(\.check))], excluding: negatives.map(\.check))
                 : .all(positives.map(\.check), excluding: negatives.map(\.check))
@@ -238,11 +225,11 @@ struct FTSQueryBuilder {
         if prefix {
             let stub = Self.withoutArticle(last.normalized)
             if !negated { highlightPrefixes.append(stub) }
-            let (match, variants) = try phrase(Array(tokens.dropLast()), prefixStub: stub, negated: negated)
-            return Part(match: scoped(match, field), check: .terms(variants, prefix: stub, field: field))
+            let match = scoped(try phrase(Array(tokens.dropLast()), prefixStub: stub, negated: negated), field)
+            return Part(match: match, check: .terms(match))
         }
-        let (match, variants) = try phrase(tokens, negated: negated)
-        return Part(match: scoped(match, field), check: .terms(variants, prefix: nil, field: field))
+        let match = scoped(try phrase(tokens, negated: negated), field)
+        return Part(match: match, check: .terms(match))
     }
 
     /// Parts in first-seen order without repeats: a word typed twice is searched once.

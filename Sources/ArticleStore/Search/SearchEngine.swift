@@ -74,7 +74,7 @@ struct SearchEngine {
         do {
             if let match, byRelevance, !selection.hasFilters,
                let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: fetchLimit, offset: fetchOffset,
-                                               withText: !reranking || !exactForms.isEmpty) {
+                                               withText: !reranking) {
                 // The ranking pass counted every match too: no second MATCH for the total.
                 (rows, total) = fast
                 ranSQL = Self.indexRankingSQL
@@ -114,39 +114,24 @@ struct SearchEngine {
     static let exactWindow = 50
 
     /// `rows` (best first) reordered stably by how many of `forms` each document's title, body
-    /// or tags contain: a word that is the form, or ends with it after at most four letters of
-    /// proclitics (لكاميرون، والكاميرون). Words are compared as normalized scalars, one by
-    /// one, stopping once every form is found.
+    /// or tags contain: a word that is the form, alone or after proclitics (لكاميرون،
+    /// والكاميرون), looked up in the forms index (``FormsIndex``).
     private func rerankByExactForms(_ rows: [Row], _ forms: [[String]]) throws -> [Row] {
-        let wanted = forms.map { $0.map { Array($0.unicodeScalars) } }
-        let tags = try connection.cachedStatement("SELECT group_concat(spelling, ' ') FROM article_tags WHERE article_id = ?")
-        func mark(_ text: String, _ found: inout [Bool]) {
-            guard found.contains(false) else { return }
-            analyzer.forEachNormalizedWord(in: text) { word in
-                for index in wanted.indices where !found[index] {
-                    if wanted[index].contains(where: { form in
-                        word.count >= form.count && word.count <= form.count + 4 && word.suffix(form.count).elementsEqual(form)
-                    }) {
-                        found[index] = true
-                    }
-                }
-                return found.contains(false)
+        let window = Set(rows.compactMap { $0["id"].int64 })
+        let lookup = try connection.cachedStatement("SELECT rowid FROM articles_forms WHERE articles_forms MATCH ?")
+        var found: [Int64: Int] = [:]
+        for variants in forms {
+            try lookup.bind([FormsIndex.withProclitics(variants)])
+            defer { lookup.reset() }
+            while try lookup.step() {
+                if let id = lookup.value(at: 0).int64, window.contains(id) { found[id, default: 0] += 1 }
             }
         }
-        let counted = try rows.enumerated().map { index, row -> (Int, Int, Row) in
-            var found = [Bool](repeating: false, count: wanted.count)
-            mark(row["title"].string ?? "", &found)
-            mark(row["body"].string ?? "", &found)
-            if found.contains(false), let id = row["id"].int64 {
-                // The tags are a field too (read only when the text lacks a form).
-                try tags.bind([id])
-                let spelled = try tags.step() ? tags.value(at: 0).string ?? "" : ""
-                tags.reset()
-                mark(spelled, &found)
-            }
-            return (found.filter { $0 }.count, index, row)
+        let counted: [(count: Int, index: Int, row: Row)] = rows.enumerated().map { index, row in
+            let count: Int = row["id"].int64.flatMap { found[$0] } ?? 0
+            return (count, index, row)
         }
-        return counted.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.map(\.2)
+        return counted.sorted { $0.count != $1.count ? $0.count > $1.count : $0.index < $1.index }.map(\.row)
     }
 
     /// The relevance score: bm25 with field weights plus term proximity (`articles_rank`, an FTS5

@@ -44,48 +44,15 @@ struct SelectionSQL {
         }
         // Quoted words: FTS5 found the candidates by stems; keep the articles that have the words.
         let checked = try match.flatMap { match in
-            try builder.check.map {
-                try Self.articles(matching: $0, candidates: match, passing: builder.passesCheck, analyzer: analyzer, connection: connection)
+            try builder.check.map { check in
+                let candidates = try connection.rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [match]).compactMap { $0[0].int64 }
+                return try check.articles(among: Set(candidates), connection: connection).sorted()
             }
         }
         try self.init(selection, match: match, analyzer: analyzer, restrictedTo: checked)
         self = SelectionSQL(from: from, whereClause: whereClause, arguments: arguments, match: match, hasFilters: hasFilters,
                             highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, notes: notes)
         exactForms = builder.exactForms
-    }
-
-    /// The ids of the articles among `candidates` (an FTS5 expression) whose text passes `check`.
-    /// Articles that `passing` matches pass without their text being read (any-word mode: an
-    /// unquoted word already holds).
-    private static func articles(matching check: ExactMatchCheck, candidates match: String, passing: String?,
-                                 analyzer: Analyzer, connection: Connection) throws -> [Int64] {
-        var passed = Set<Int64>()
-        if let passing {
-            for row in try connection.rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [passing]) {
-                if let id = row[0].int64 { passed.insert(id) }
-            }
-        }
-        let read = try connection.cachedStatement("""
-            SELECT a.title, a.body,
-                   (SELECT group_concat(spelling, char(10)) FROM
-                      (SELECT spelling FROM article_tags WHERE article_id = a.id ORDER BY position))
-              FROM articles AS a WHERE a.id = ?
-            """)
-        var ids: [Int64] = []
-        for row in try connection.rows("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [match]) {
-            guard let id = row[0].int64 else { continue }
-            if passed.contains(id) {
-                ids.append(id)
-                continue
-            }
-            try read.bind([id])
-            defer { read.reset() }
-            guard try read.step() else { continue }
-            let document = ExactMatchCheck.Document(title: read.value(at: 0).string, body: read.value(at: 1).string ?? "",
-                                                    tags: read.value(at: 2).string, analyzer: analyzer)
-            if check.matches(document) { ids.append(id) }
-        }
-        return ids
     }
 
     /// Builds the clauses for the filters of `selection` and an FTS5 expression given as is

@@ -37,6 +37,26 @@ struct SnippetBuilder {
         return word
     }
 
+    /// Whether a word's normalized form can match: it contains a term or a prefix (a stem is
+    /// part of its word). Lets the analysis skip stemming every other word.
+    private func mayMatch(_ form: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        func contains(_ part: [Unicode.Scalar]) -> Bool {
+            guard let first = part.first, form.count >= part.count else { return false }
+            for start in 0...(form.count - part.count) where form[start] == first {
+                var index = 1
+                while index < part.count, form[start + index] == part[index] { index += 1 }
+                if index == part.count { return true }
+            }
+            return false
+        }
+        return terms.contains(where: contains) || prefixes.contains(where: contains)
+    }
+
+    /// The text's words, stemmed where they can match.
+    private func analyzed(_ text: String) -> AnalyzedText {
+        analyzer.analyzeWords(text, stemmingOnly: mayMatch)
+    }
+
     /// ``FNV1a`` of a word's stem: tells matched words apart without strings.
     private static func stemHash(_ text: AnalyzedText, _ index: Int) -> UInt64 {
         var hash = FNV1a()
@@ -46,14 +66,14 @@ struct SnippetBuilder {
 
     /// Highlight ranges (code points) of matched words in `text`, which is shown whole.
     func highlights(in text: String) -> [Range<Int>] {
-        let analyzed = analyzer.analyzeWords(text)
+        let analyzed = analyzed(text)
         return analyzed.words.indices.filter { matches(analyzed, $0) }.map { analyzed.words[$0].scalarRange }
     }
 
     /// A passage of about `words` words around the densest cluster of matches, with "…" where
     /// cut, line breaks shown as spaces, and the matched words' code-point ranges in it.
     func snippet(of text: String, words: Int) -> (text: String, highlights: [Range<Int>]) {
-        let analyzed = analyzer.analyzeWords(text)
+        let analyzed = analyzed(text)
         let all = analyzed.words
         guard !all.isEmpty else { return (Self.flatten(text[...]), []) }
         let matched = all.indices.filter { matches(analyzed, $0) }

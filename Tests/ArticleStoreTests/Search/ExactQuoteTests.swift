@@ -75,12 +75,39 @@ struct ExactQuoteTests {
         #expect(Set(deleted) == [name, voweled, tagged])
     }
 
+    @Test("quoted words are answered by the forms index, which delete, update and repair keep in step")
+    func formsIndexInStep() throws {
+        func integrity() throws {
+            try store.connection.execute("INSERT INTO articles_forms(articles_forms, rank) VALUES ('integrity-check', 1)")
+        }
+        #expect(try store.connection.scalar("SELECT count(*) FROM articles_forms_docsize") == .integer(8))
+        try integrity()
+        // Delete removes the entry made from the same forms (a wrong one would fail the check).
+        try store.deleteArticles(ids: [voweled])
+        #expect(try ids("\"كاميرون\"") == [name, tagged])
+        try integrity()
+        // An update indexes the new words and drops the old ones.
+        _ = try store.updateArticle(id: name) { $0.body = "قال رئيس الوزراء إن الحكومة ستعرض خطة جديدة" }
+        #expect(try ids("\"كاميرون\"") == [tagged])
+        #expect(try ids("\"رئيس الوزراء\"") == [name])
+        try integrity()
+        // Entries lost outside ArticleStore: check finds them missing, repair writes them again.
+        try store.connection.execute("INSERT INTO articles_forms(articles_forms) VALUES ('delete-all')")
+        #expect(try ids("\"كاميرون\"").isEmpty)
+        let report = try store.check(repair: true)
+        #expect(report.findings.map(\.kind) == ["index-missing"])
+        #expect(try ids("\"كاميرون\"") == [tagged])
+        #expect(try ids("\"الكاميرون\"") == [country])
+        try integrity()
+        #expect(try store.check().findings.isEmpty)
+    }
+
     @Test("the check reads parts of a conjunction FTS5 decides as decided")
     func impliedTerms() throws {
-        let check = ExactMatchCheck.all([.terms([["قول"]], prefix: nil, field: nil), .exact([Array("كاميرون".unicodeScalars)], field: nil)],
-                                        excluding: [.terms([["لندن"]], prefix: nil, field: nil)])
+        let check = ExactMatchCheck.all([.terms("\"قول\""), .exact([Array("كاميرون".unicodeScalars)], field: nil)],
+                                        excluding: [.terms("\"لندن\"")])
         #expect(check.withoutImpliedTerms == .all([.exact([Array("كاميرون".unicodeScalars)], field: nil)],
-                                                  excluding: [.terms([["لندن"]], prefix: nil, field: nil)]))
-        #expect(!ExactMatchCheck.terms([["x"]], prefix: nil, field: nil).hasExactWords)
+                                                  excluding: [.terms("\"لندن\"")]))
+        #expect(!ExactMatchCheck.terms("\"x\"").hasExactWords)
     }
 }
