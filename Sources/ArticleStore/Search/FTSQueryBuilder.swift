@@ -13,6 +13,9 @@ struct FTSQueryBuilder {
     private(set) var highlightTerms: [String] = []
     /// Prefixes of positive `prefix*` words, for highlighting.
     private(set) var highlightPrefixes: [String] = []
+    /// Normalized forms of positive quoted words, for highlighting (the words themselves, not
+    /// their stems: `"السياحة"` highlights السياحة, not السياحية).
+    private(set) var highlightForms: [String] = []
     /// For each positive word the stemmer shortened, its normalized form without the article:
     /// a document with that form itself (كاميرون) ranks above one that only shares the stem
     /// (كاميرات). See ``SearchEngine``.
@@ -109,7 +112,9 @@ struct FTSQueryBuilder {
         for token in tokens {
             let options = exact ? [token.stem] : try stems(of: token)
             let words = options.map { $0.split(separator: " ").map(String.init) }
-            if !negated { highlightTerms += words.flatMap { $0 } }
+            if !negated {
+                if exact { highlightForms.append(token.normalized) } else { highlightTerms += words.flatMap { $0 } }
+            }
             variants = Array(variants.flatMap { variant in words.map { variant + $0 } }.prefix(16))
         }
         let quoted = variants.map { variant -> String in

@@ -93,7 +93,8 @@ struct SearchEngine {
             rows = try withText(Array((window + rows.dropFirst(Self.exactWindow)).dropFirst(options.offset).prefix(options.limit)))
         }
 
-        let snippets = SnippetBuilder(analyzer: analyzer, terms: Set(highlightTerms), prefixes: highlightPrefixes)
+        let snippets = SnippetBuilder(analyzer: analyzer, terms: Set(highlightTerms), prefixes: highlightPrefixes,
+                                      forms: Set(selection.highlightForms))
         let hits = try rows.map { row -> SearchHit in
             let title = row["title"].string
             let body = row["body"].string ?? ""
@@ -106,7 +107,9 @@ struct SearchEngine {
         }
         let facets = options.facets ? try self.facets(from: from, whereClause: whereClause, arguments: arguments, limit: options.facetLimit) : nil
         let explanation = SearchExplanation(matchExpression: match, sql: ranSQL, arguments: ranArguments,
-                                            highlightTerms: highlightTerms + highlightPrefixes.map { $0 + "*" }, notes: selection.notes)
+                                            highlightTerms: highlightTerms + highlightPrefixes.map { $0 + "*" }
+                                                + selection.highlightForms.map { "\"" + $0 + "\"" },
+                                            notes: selection.notes)
         return SearchResults(hits: hits, total: total, facets: facets, explanation: explanation)
     }
 

@@ -20,6 +20,8 @@ struct SelectionSQL {
     let highlightPrefixes: [String]
     /// How the query was read where it was not valid syntax, and why it may match nothing.
     let notes: [String]
+    /// Normalized forms of positive quoted words, for highlighting.
+    var highlightForms: [String] = []
     /// Normalized forms of query words the stemmer shortened (see ``FTSQueryBuilder/exactForms``).
     var exactForms: [[String]] = []
 
@@ -53,6 +55,7 @@ struct SelectionSQL {
         self = SelectionSQL(from: from, whereClause: whereClause, arguments: arguments, match: match, hasFilters: hasFilters,
                             highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, notes: notes)
         exactForms = builder.exactForms
+        highlightForms = builder.highlightForms
     }
 
     /// Builds the clauses for the filters of `selection` and an FTS5 expression given as is

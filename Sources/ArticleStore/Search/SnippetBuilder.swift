@@ -8,18 +8,26 @@ struct SnippetBuilder {
     let analyzer: Analyzer
     private let terms: [[Unicode.Scalar]]
     private let prefixes: [[Unicode.Scalar]]
+    private let forms: [[Unicode.Scalar]]
 
-    init(analyzer: Analyzer, terms: Set<String>, prefixes: [String]) {
+    /// Highlights words whose stem is one of `terms`, that start with one of `prefixes`, or
+    /// whose normalized form is one of `forms` (quoted words).
+    init(analyzer: Analyzer, terms: Set<String>, prefixes: [String], forms: Set<String> = []) {
         self.analyzer = analyzer
         self.terms = terms.map { Array($0.unicodeScalars) }
         self.prefixes = prefixes.map { Array($0.unicodeScalars) }
+        self.forms = forms.map { Array($0.unicodeScalars) }
     }
 
-    /// Whether word `index` of `text` is a match: its stem is a term, or it starts with a
-    /// prefix (before or after its article).
+    /// Whether word `index` of `text` is a match: its stem is a term, it starts with a prefix
+    /// (before or after its article), or it is one of the quoted forms.
     private func matches(_ text: AnalyzedText, _ index: Int) -> Bool {
         let word = text.words[index]
         guard !word.isStopword, !word.stemRange.isEmpty else { return false }
+        if !forms.isEmpty {
+            let form = text.normalizedScalars[word.normalizedRange]
+            if forms.contains(where: { $0.count == form.count && $0.elementsEqual(form) }) { return true }
+        }
         let stem = text.normalizedScalars[word.stemRange]
         if terms.contains(where: { $0.count == stem.count && $0.elementsEqual(stem) }) { return true }
         if prefixes.isEmpty { return false }
@@ -50,6 +58,7 @@ struct SnippetBuilder {
             return false
         }
         return terms.contains(where: contains) || prefixes.contains(where: contains)
+            || forms.contains { $0.count == form.count && $0.elementsEqual(form) }
     }
 
     /// The text's words, stemmed where they can match.

@@ -75,6 +75,20 @@ struct ExactQuoteTests {
         #expect(Set(deleted) == [name, voweled, tagged])
     }
 
+    @Test("a quoted word highlights the word itself, not other words with its stem")
+    func quotedHighlights() throws {
+        let both = try store.add(Article(title: "كاميرات", body: "اشترى كاميرون كاميرات جديدة وقال لكاميرون مرافقه شيئا")).id
+        func highlighted(_ query: String) throws -> [String] {
+            let hit = try #require(try store.search(query).hits.first { $0.id == both })
+            let scalars = Array(hit.snippet.unicodeScalars)
+            return hit.highlights.map { String(String.UnicodeScalarView(scalars[$0])) }
+        }
+        #expect(try highlighted("\"كاميرون\"") == ["كاميرون"])
+        // Unquoted, every word with the stem is highlighted.
+        #expect(try highlighted("كاميرون").count == 3)
+        #expect(try store.search("\"كاميرون\"").explanation.highlightTerms == ["\"كاميرون\""])
+    }
+
     @Test("quoted words are answered by the forms index, which delete, update and repair keep in step")
     func formsIndexInStep() throws {
         func integrity() throws {
