@@ -50,6 +50,7 @@ extension ArticleStore {
         let before = try size()
         try connection.transaction {
             try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+            try connection.execute("INSERT INTO articles_forms(articles_forms) VALUES ('optimize')")
             if try WordIndex.exists(in: connection) {
                 try connection.execute("INSERT INTO articles_words(articles_words) VALUES ('optimize')")
             }
