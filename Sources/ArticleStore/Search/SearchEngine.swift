@@ -8,7 +8,8 @@ struct SearchEngine {
     let analyzer: Analyzer
 
     func search(_ selection: ArticleSelection, options: SearchOptions) throws -> SearchResults {
-        let entities = options.entityWeight > 0 && options.sort == .relevance
+        // Named entities reorder the best matches only: a page past them needs none.
+        let entities = options.entityWeight > 0 && options.sort == .relevance && options.offset < Self.exactWindow
             ? try selection.expression.map { try QueryEntities.find(in: $0, analyzer: analyzer, connection: connection) } : nil
         return try run(SelectionSQL(selection, analyzer: analyzer, connection: connection), options: options, raw: false, entities: entities)
     }
