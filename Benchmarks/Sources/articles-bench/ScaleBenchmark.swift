@@ -64,6 +64,12 @@ struct ScaleBenchmark {
         var queryMedianRatio = 0.0
         var queryP95Ratio = 0.0
         var queries = 0
+        /// Real news with Lucene installed (`Benchmarks/setup-lucene.sh`): Lucene 8's
+        /// `ArabicAnalyzer` indexing the same titles and bodies, both stored, whole process
+        /// timed (JVM start included); 0 when not run.
+        var luceneSeconds = 0.0
+        var luceneRatio = 0.0
+        var luceneVsBareFTS = 0.0
         /// Ingest runs (ours and the baseline each) whose median is reported.
         var repetitions = 1
     }
@@ -93,6 +99,10 @@ struct ScaleBenchmark {
         for row in rows {
             print("| \(row.articles) | \(row.repetitions) | \(f(row.rawTextMB, 1)) | \(f(row.ingestArticlesPerSecond, 0)) | \(f(row.ingestMBPerSecond, 2)) | \(f(row.baselineArticlesPerSecond, 0)) | \(f(row.ingestRatio, 2))x | \(f(row.noWordIndexRatio, 2))x | \(f(row.ingestPeakRSSMB, 0)) (\(f(row.baselinePeakRSSMB, 0))) | \(f(row.storeBytesPerArticle, 0)) | \(f(row.storeVsRawText, 2))x | \(f(row.storeVsBareFTS, 2))x | \(f(row.noWordIndexStoreVsBareFTS, 2))x | \(f(row.queryMedianMs, 2)) (\(f(row.bareMedianMs, 2))) | \(f(row.queryP95Ms, 2)) (\(f(row.bareP95Ms, 2))) | \(f(row.queryMedianRatio, 2))x | \(f(row.queryP95Ratio, 2))x |")
         }
+        for row in rows where row.luceneSeconds > 0 {
+            print("Lucene 8 ArabicAnalyzer, title and body stored, \(row.articles) articles: \(f(row.luceneSeconds, 2)) s with JVM start,"
+                  + " \(f(row.luceneRatio, 2))x of bare FTS5's speed (ours \(f(row.ingestRatio, 2))x), index \(f(row.luceneVsBareFTS, 2))x of bare FTS5's file (ours \(f(row.storeVsBareFTS, 2))x)")
+        }
         print("")
     }
 
@@ -112,7 +122,15 @@ struct ScaleBenchmark {
         let storePath = workDirectory.appendingPathComponent("store-\(count).sqlite").path
         let barePath = workDirectory.appendingPathComponent("bare-\(count).sqlite").path
         let repetitions = repeats ?? (count <= 10_000 ? 5 : count <= 100_000 ? 3 : 1)
-        var ourSeconds: [Double] = [], bareSeconds: [Double] = [], noWordSeconds: [Double] = []
+        var ourSeconds: [Double] = [], bareSeconds: [Double] = [], noWordSeconds: [Double] = [], luceneSeconds: [Double] = []
+        let lucene = real ? Self.luceneClasspath() : nil
+        let luceneDocuments = workDirectory.appendingPathComponent("lucene-\(count).tsv")
+        let luceneIndex = workDirectory.appendingPathComponent("lucene-\(count)")
+        if lucene != nil {
+            // The same titles and bodies, one per line (not timed).
+            let line = { (text: String) in String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+            try Data(try RealNews.read(corpus).map { line($0.title) + "\t" + line($0.body) + "\n" }.joined().utf8).write(to: luceneDocuments)
+        }
         let noWordPath = workDirectory.appendingPathComponent("store-nowords-\(count).sqlite").path
         for repetition in 1...repetitions {
             for path in [storePath, barePath, noWordPath] {
@@ -128,6 +146,22 @@ struct ScaleBenchmark {
                                            : ["_ingest-bare", String(count), String(seed), barePath] + ["--shared", shared.directory.path])
             bareSeconds.append(bare["seconds"] ?? 0)
             row.baselinePeakRSSMB = max(row.baselinePeakRSSMB, bare["peak_rss_mb"] ?? 0)
+            if let lucene {
+                try? FileManager.default.removeItem(at: luceneIndex)
+                var result: [String: Double] = [:]
+                luceneSeconds.append(try Measurement.seconds {
+                    result = try JSONProcess.numbers(URL(fileURLWithPath: "/usr/bin/env"),
+                                                     ["java", "-Xmx2g", "-cp", lucene, "IndexBaseline", luceneDocuments.path, luceneIndex.path],
+                                                     what: "the Lucene indexing baseline")
+                })
+                row.luceneVsBareFTS = (result["bytes"] ?? 0) / Double(Self.fileSize(barePath))
+            }
+        }
+        if lucene != nil {
+            row.luceneSeconds = Self.median(luceneSeconds)
+            row.luceneRatio = Self.median(bareSeconds) / row.luceneSeconds
+            try? FileManager.default.removeItem(at: luceneIndex)
+            try? FileManager.default.removeItem(at: luceneDocuments)
         }
         row.repetitions = repetitions
         row.ingestSeconds = Self.median(ourSeconds)
@@ -159,6 +193,17 @@ struct ScaleBenchmark {
         row.queries = latency.queries
         try? FileManager.default.removeItem(atPath: storePath)
         return row
+    }
+
+    /// The classpath of the compiled Lucene baselines, nil (and a note) when they are absent.
+    static func luceneClasspath() -> String? {
+        let root = SharedData.packageRoot.appendingPathComponent("Benchmarks/Lucene/build")
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("IndexBaseline.class").path),
+              let classpath = try? String(contentsOf: root.appendingPathComponent("classpath"), encoding: .utf8) else {
+            FileHandle.standardError.write(Data("Lucene indexing baseline skipped: run Benchmarks/setup-lucene.sh\n".utf8))
+            return nil
+        }
+        return classpath.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func median(_ values: [Double]) -> Double {
