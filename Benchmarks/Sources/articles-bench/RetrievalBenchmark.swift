@@ -87,6 +87,14 @@ struct RetrievalBenchmark {
             options.entityWeight = weight
             result.append(("entity weight \(weight)", options))
         }
+        // FIELD_WEIGHTS="title:body:tags,...": bm25 weights of the three columns.
+        for triple in environment["FIELD_WEIGHTS"]?.split(separator: ",") ?? [] {
+            let parts = triple.split(separator: ":").compactMap { Double($0) }
+            guard parts.count == 3 else { continue }
+            var options = SearchOptions(limit: 10, snippetWords: 0)
+            options.weights = (parts[0], parts[1], parts[2])
+            result.append(("field weights \(parts[0]) / \(parts[1]) / \(parts[2])", options))
+        }
         // BM25_GRID="k1:b,k1:b": more settings, each with the proximity weights above and without.
         for pair in environment["BM25_GRID"]?.split(separator: ",") ?? [] {
             let parts = pair.split(separator: ":").compactMap { Double($0) }
