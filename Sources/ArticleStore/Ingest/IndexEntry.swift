@@ -48,6 +48,21 @@ struct IndexEntry {
         return IndexEntry(id: id, title: title, body: body, tags: tags, keys: keys)
     }
 
+    /// Calls `body` with every stored article's id, title and body, in id order, reading a
+    /// thousand rows at a time (what rebuilding an index from the stored text walks).
+    static func forEachStoredArticle(in connection: Connection, _ body: (Int64, String?, String) throws -> Void) throws {
+        var lastID: Int64 = 0
+        while true {
+            let rows = try connection.rows("SELECT id, title, body FROM articles WHERE id > ? ORDER BY id LIMIT 1000", [lastID])
+            guard let last = rows.last?["id"].int64 else { return }
+            for row in rows {
+                guard let id = row["id"].int64 else { continue }
+                try body(id, row["title"].string, row["body"].string ?? "")
+            }
+            lastID = last
+        }
+    }
+
     /// An article's tags as stored (spellings in their order): what its tag terms were made from.
     static func storedTags(of id: Int64, connection: Connection) throws -> [String] {
         try connection.rows("SELECT spelling FROM article_tags WHERE article_id = ? ORDER BY position", [id])

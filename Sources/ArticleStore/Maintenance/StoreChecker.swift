@@ -171,15 +171,8 @@ struct StoreChecker {
         let keys = TextKey(analyzer: analyzer)
         try connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
         try connection.execute("INSERT INTO articles_forms(articles_forms) VALUES ('delete-all')")
-        var lastID: Int64 = 0
-        while true {
-            let rows = try connection.rows("SELECT id, title, body FROM articles WHERE id > ? ORDER BY id LIMIT 1000", [lastID])
-            guard let last = rows.last?["id"].int64 else { break }
-            for row in rows {
-                guard let id = row["id"].int64 else { continue }
-                try indexTerms(id: id, title: row["title"].string, body: row["body"].string ?? "", keys: keys)
-            }
-            lastID = last
+        try IndexEntry.forEachStoredArticle(in: connection) { id, title, body in
+            try indexTerms(id: id, title: title, body: body, keys: keys)
         }
         if try WordIndex.exists(in: connection) {
             try connection.execute("INSERT INTO articles_words(articles_words) VALUES ('rebuild')")
