@@ -25,7 +25,8 @@ static inline sqlite3_destructor_type articlestore_sqlite_transient(void) {
 /* ---------------------------------------------------------------------------------------------
  * articles_rank: an FTS5 auxiliary function, ArticleStore's relevance score.
  *
- *   articles_rank(articles_fts, proximity, k1, b, weight_1, ..., weight_n)
+ *   articles_rank(articles_fts, proximity, k1, b, weight_1, ..., weight_n
+ *                 [, lead, lead_column, lead_tokens])
  *
  * Okapi BM25 with column weights (with k1 1.2 and b 0.75, the same figure FTS5's bm25() gives
  * but positive: higher is better), plus `proximity` times a term-proximity score in the manner of
@@ -33,6 +34,10 @@ static inline sqlite3_destructor_type articlestore_sqlite_transient(void) {
  * in the same column add 1/distance^2 to each other's accumulator, weighted by the other's IDF,
  * and each accumulator is saturated like a term frequency. It reads the positions FTS5 has
  * already loaded for the row (xInst), so it costs about what bm25() does.
+ *
+ * With `lead` (0 when left out), an instance among the first `lead_tokens` tokens of column
+ * `lead_column` (0-based) counts 1 + `lead` times: news puts what an article is about in its
+ * opening, so a match there says more than one further down.
  * ------------------------------------------------------------------------------------------- */
 
 typedef struct {
@@ -93,6 +98,10 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
     double stackFrequency[ARTICLESTORE_RANK_STACK], stackAccumulator[ARTICLESTORE_RANK_STACK];
     double *frequency = stackFrequency, *accumulator = stackAccumulator;
     int instances = 0, length = 0;
+    /* The lead: optional arguments after the column weights. */
+    const double lead = argumentCount > columns + 3 ? sqlite3_value_double(arguments[columns + 3]) : 0.0;
+    const int leadColumn = argumentCount > columns + 4 ? sqlite3_value_int(arguments[columns + 4]) : -1;
+    const int leadTokens = argumentCount > columns + 5 ? sqlite3_value_int(arguments[columns + 5]) : 0;
     if (rc == SQLITE_OK && data->phrases > ARTICLESTORE_RANK_STACK) {
         frequency = (double *)sqlite3_malloc64(sizeof(double) * 2 * data->phrases);
         if (!frequency) rc = SQLITE_NOMEM; else accumulator = frequency + data->phrases;
@@ -106,7 +115,8 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
         int phrase, column, offset;
         rc = api->xInst(fts, index, &phrase, &column, &offset);
         if (rc == SQLITE_OK && phrase >= 0 && phrase < data->phrases) {
-            double weight = column + 3 < argumentCount ? sqlite3_value_double(arguments[column + 3]) : 1.0;
+            double weight = column + 3 < argumentCount && column < columns ? sqlite3_value_double(arguments[column + 3]) : 1.0;
+            if (column == leadColumn && offset < leadTokens) weight *= 1.0 + lead;
             frequency[phrase] += weight;
         }
     }

@@ -87,6 +87,14 @@ struct RetrievalBenchmark {
             options.entityWeight = weight
             result.append(("entity weight \(weight)", options))
         }
+        // LEAD="weight:words,...": the body's lead at these settings.
+        for pair in environment["LEAD"]?.split(separator: ",") ?? [] {
+            let parts = pair.split(separator: ":").compactMap { Double($0) }
+            guard parts.count == 2 else { continue }
+            var options = SearchOptions(limit: 10, snippetWords: 0)
+            options.lead = (parts[0], Int(parts[1]))
+            result.append(("lead \(parts[0]) over \(Int(parts[1])) words", options))
+        }
         // FIELD_WEIGHTS="title:body:tags,...": bm25 weights of the three columns.
         for triple in environment["FIELD_WEIGHTS"]?.split(separator: ",") ?? [] {
             let parts = triple.split(separator: ":").compactMap { Double($0) }

@@ -33,7 +33,8 @@ struct SearchEngine {
 
         let score = match == nil ? "NULL" : Self.scoreSQL
         let scoreArguments: [DatabaseValue] = match == nil ? []
-            : [.real(options.proximityWeight), .real(options.bm25Parameters.k1), .real(options.bm25Parameters.b), .real(options.weights.title), .real(options.weights.body), .real(options.weights.tags)]
+            : [.real(options.proximityWeight), .real(options.bm25Parameters.k1), .real(options.bm25Parameters.b), .real(options.weights.title), .real(options.weights.body), .real(options.weights.tags),
+               .real(options.lead.weight), .integer(Int64(max(0, min(options.lead.words, 1 << 30))))]
         let byRelevance = options.sort == .relevance && match != nil
         func order(_ table: String) -> String {
             let recency = "\(table)published IS NULL, \(table)published DESC, \(table)id DESC"
@@ -139,10 +140,11 @@ struct SearchEngine {
     }
 
     /// The relevance score: bm25 with field weights plus term proximity (`articles_rank`, an FTS5
-    /// auxiliary function the store registers on every connection; with proximity weight 0 it
-    /// equals `-bm25(articles_fts, title, body, tags)` at k1 1.2, b 0.75). Arguments: proximity
-    /// weight, k1, b, then the title, body and tags weights.
-    static let scoreSQL = "articles_rank(articles_fts, ?, ?, ?, ?, ?, ?)"
+    /// auxiliary function the store registers on every connection; with proximity weight 0 and
+    /// lead weight 0 it equals `-bm25(articles_fts, title, body, tags)` at k1 1.2, b 0.75).
+    /// Arguments: proximity weight, k1, b, the title, body and tags weights, then the lead:
+    /// its weight, column 1 (the body) and its length in words.
+    static let scoreSQL = "articles_rank(articles_fts, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
 
     /// The best matches and, on every row, how many matches there are in all (one pass over the
     /// index instead of a second MATCH to count).
