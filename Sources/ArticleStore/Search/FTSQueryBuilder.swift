@@ -92,7 +92,7 @@ struct FTSQueryBuilder {
         }
         // Strip a typed proclitic only when the word as typed is not itself in the index: a name
         // that starts with one of these letters (كاميرون) must not turn into another word (أمير).
-        if let first = word.first, Self.proclitics.contains(first), word.count >= 5, token.stem.first == first,
+        if let first = word.first, Self.proclitics.contains(first), word.count >= 4, token.stem.first == first,
            try !isIndexed(token.stem) {
             try add(String(word.dropFirst())) { String(first) + $0 == token.stem }
         }
@@ -101,8 +101,67 @@ struct FTSQueryBuilder {
                 try add(String(proclitic) + word) { $0 == String(proclitic) + token.stem }
             }
         }
+        // Foreign names are written with and without long vowels (بلجيكا، بلجيكيا؛ كاميرون،
+        // كامرون): a word the index does not have also matches the indexed spellings one long
+        // vowel away (or two fewer).
+        if result.count == 1, word.count >= 5, try !isIndexed(token.stem) {
+            for variant in Self.longVowelVariants(of: word) where result.count <= Self.longVowelVariantLimit {
+                let stem = analyzer.stem(normalized: variant)
+                guard stem.count >= 4, !result.contains(stem), try isIndexed(stem) else { continue }
+                result.append(stem)
+            }
+        }
         return result
     }
+
+    /// The most spellings a word not in the index gains from ``longVowelVariants(of:)``.
+    static let longVowelVariantLimit = 2
+
+    /// The long vowels foreign names are spelled with or without.
+    private static let longVowels: Set<Character> = ["ا", "و", "ي"]
+
+    /// `word` (normalized) with one inner long vowel dropped, one added between two other
+    /// letters, or two dropped, in that order; the first and last letters stay.
+    static func longVowelVariants(of word: String) -> [String] {
+        let letters = Array(word)
+        guard letters.count >= 3 else { return [] }
+        let inner = (1..<(letters.count - 1)).filter { longVowels.contains(letters[$0]) }
+        var result: [String] = []
+        var seen: Set<String> = [word]
+        func add(_ candidate: [Character]) {
+            let text = String(candidate)
+            if seen.insert(text).inserted { result.append(text) }
+        }
+        for index in inner {
+            var candidate = letters
+            candidate.remove(at: index)
+            add(candidate)
+        }
+        for index in 1..<letters.count where !longVowels.contains(letters[index - 1]) && !longVowels.contains(letters[index]) {
+            for vowel in ["ا", "و", "ي"] as [Character] {
+                var candidate = letters
+                candidate.insert(vowel, at: index)
+                add(candidate)
+            }
+        }
+        for (position, first) in inner.enumerated() {
+            for second in inner[(position + 1)...] {
+                var candidate = letters
+                candidate.remove(at: second)
+                candidate.remove(at: first)
+                add(candidate)
+            }
+        }
+        for index in letters.indices {
+            guard let other = confusable[letters[index]] else { continue }
+            var candidate = letters
+            candidate[index] = other
+            add(candidate)
+        }
+        return result
+    }
+
+    static let confusable: [Character: Character] = ["س": "ص", "ص": "س", "ز": "ذ", "ذ": "ز", "ض": "ظ", "ظ": "ض", "ت": "ط", "ط": "ت", "ث": "س", "ق": "ك", "ك": "ق"]
 
     /// A phrase (or one word) of tokens as an FTS5 expression, OR-ing the clitic alternatives
     /// (none for a quoted phrase: `exact`).

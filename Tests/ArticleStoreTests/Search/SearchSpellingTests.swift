@@ -109,6 +109,26 @@ struct SearchSpellingTests {
         #expect(throws: Never.self) { try store.search("كيف", mode: .any) }
     }
 
+    @Test("a word the index lacks matches spellings one long vowel or one confusable letter away; an indexed word never does")
+    func unindexedVariants() throws {
+        let variants = try ArticleStore(path: directory.path("variants.sqlite"))
+        let belgium = try variants.add(Article(title: "أخبار", body: "زار الوزير بلجيكا أمس والتقى رئيس الحكومة")).id
+        let cameron = try variants.add(Article(title: "لندن", body: "قال ديفيد كاميرون إن الخطة جاهزة")).id
+        let cancer = try variants.add(Article(title: "الصحة", body: "دراسة جديدة عن مرض السرطان في المنطقة")).id
+        let offices = try variants.add(Article(title: "الشركة", body: "افتتحت الشركة مكاتب جديدة في المدينة")).id
+        let office = try variants.add(Article(title: "البلدية", body: "نقل المكتب الرئيسي إلى مبنى آخر")).id
+        func ids(_ query: String) throws -> Set<Int64> { Set(try variants.search(query, mode: .any).hits.map(\.id)) }
+        #expect(try ids("بلجيكيا") == [belgium])      // a long vowel too many
+        #expect(try ids("كامرون") == [cameron])        // one too few
+        #expect(try ids("صرطان") == [cancer])          // ص for س
+        // Both spellings are indexed (مكاتب is مكتب with a long vowel more): each finds its own.
+        #expect(FTSQueryBuilder.longVowelVariants(of: "مكاتب").contains("مكتب"))
+        #expect(try ids("مكاتب") == [offices])
+        #expect(try ids("مكتب") == [office])
+        #expect(FTSQueryBuilder.longVowelVariants(of: "بلجيكيا").contains("بلجيكا"))
+        #expect(FTSQueryBuilder.longVowelVariants(of: "كامرون").contains("كاميرون"))
+    }
+
     @Test("names with عبد match joined and apart, the two words side by side only")
     func compoundNames() throws {
         let directory = try TemporaryDirectory()
