@@ -128,12 +128,34 @@ struct RetrievalBenchmark {
             let chunk = set.documents[start..<min(set.documents.count, start + 1000)]
             ids += try store.add(contentsOf: chunk.map { Article(title: $0.title, body: $0.body) }).map(\.id)
         }
-        return optionSets.map { options in
+        // MISSES=FILE: the default setting's queries whose document is not first, for reading
+        // (set, rank or "-", query, the document's opening, the first hit's opening).
+        let missesPath = ProcessInfo.processInfo.environment["MISSES"]
+        var misses = ""
+        defer {
+            if let missesPath, let handle = FileHandle(forWritingAtPath: missesPath) ?? {
+                FileManager.default.createFile(atPath: missesPath, contents: nil)
+                return FileHandle(forWritingAtPath: missesPath)
+            }() {
+                handle.seekToEndOfFile()
+                handle.write(Data(misses.utf8))
+                try? handle.close()
+            }
+        }
+        let documentOf = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        func opening(_ index: Int?) -> String {
+            guard let index else { return "" }
+            return String(set.documents[index].body.prefix(120)).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        }
+        return optionSets.enumerated().map { variant, options in
             var all = ArcdBenchmark.Scores(), odd = ArcdBenchmark.Scores(), even = ArcdBenchmark.Scores()
             for (position, query) in set.queries.enumerated() {
                 var rank: Int?
                 if let results = try? store.search(query.text, mode: .any, options: options) {
                     rank = results.hits.firstIndex { $0.id == ids[query.relevant] }.map { $0 + 1 }
+                    if missesPath != nil, variant == 0, rank != 1 {
+                        misses += "\(set.name)\t\(rank.map(String.init) ?? "-")\t\(query.text)\t\(opening(query.relevant))\t\(opening(results.hits.first.flatMap { documentOf[$0.id] }))\n"
+                    }
                 }
                 all.add(rank: rank)
                 if position % 2 == 0 { even.add(rank: rank) } else { odd.add(rank: rank) }
