@@ -25,6 +25,12 @@ struct MigrateCommand: ParsableCommand {
             return
         }
         let store = try options.openStore(.readWrite, migrations: .inspect)
+        let pending = try store.migrationStatus().filter { $0.state == .pending }
+        if let last = pending.last, let articles = try? store.statistics().articles, articles > 0 {
+            // Some migrations index the stored text again (14: the word forms): say so first.
+            options.note("applying \(pending.count) migration\(pending.count == 1 ? "" : "s") up to version \(last.version) to \(articles) articles;"
+                         + " those that index the stored text again take about a minute per 150,000 articles")
+        }
         let applied = try store.migrate()
         if applied.isEmpty {
             options.note("\(store.path) is up to date at schema version \(try store.schemaVersion())")

@@ -133,13 +133,13 @@ struct RetrievalBenchmark {
         let missesPath = ProcessInfo.processInfo.environment["MISSES"]
         var misses = ""
         defer {
-            if let missesPath, let handle = FileHandle(forWritingAtPath: missesPath) ?? {
-                FileManager.default.createFile(atPath: missesPath, contents: nil)
-                return FileHandle(forWritingAtPath: missesPath)
-            }() {
-                handle.seekToEndOfFile()
-                handle.write(Data(misses.utf8))
-                try? handle.close()
+            if let missesPath {
+                if !FileManager.default.fileExists(atPath: missesPath) { _ = FileManager.default.createFile(atPath: missesPath, contents: nil) }
+                if let handle = FileHandle(forWritingAtPath: missesPath) {
+                    handle.seekToEndOfFile()
+                    handle.write(Data(misses.utf8))
+                    try? handle.close()
+                }
             }
         }
         let documentOf = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
