@@ -31,12 +31,13 @@ struct FTSQueryBuilder {
     /// Any-word mode drops interrogatives (هل، كيف، متى ...) when the query has other words.
     private var dropQuestionWords = false
 
-    /// Whether an analyzed term is in the index, for the clitic fallback (nil: no fallback).
-    private let isIndexed: ((String) throws -> Bool)?
+    /// Whether any of these analyzed terms is in the index, for the clitic and spelling
+    /// fallbacks (nil: no fallback).
+    private let anyIndexed: (([String]) throws -> Bool)?
 
-    init(analyzer: Analyzer, isIndexed: ((String) throws -> Bool)? = nil) {
+    init(analyzer: Analyzer, anyIndexed: (([String]) throws -> Bool)? = nil) {
         self.analyzer = analyzer
-        self.isIndexed = isIndexed
+        self.anyIndexed = anyIndexed
     }
 
     /// One-letter proclitics (ب ل ك ف) that the light stemmer leaves alone, because stripping them
@@ -74,7 +75,8 @@ struct FTSQueryBuilder {
 
     /// The stems a query token stands for: its own, plus its indexed proclitic variants.
     private func stems(of token: Token) throws -> [String] {
-        guard let isIndexed else { return [token.stem] }
+        guard let anyIndexed else { return [token.stem] }
+        func isIndexed(_ term: String) throws -> Bool { try anyIndexed([term]) }
         var result = [token.stem]
         /// Adds the stem of `normalized` when it is indexed and is `expected`: the stemmer must
         /// treat the variant as the same word plus or minus the proclitic (not بايران → باير).
@@ -105,10 +107,14 @@ struct FTSQueryBuilder {
         // كامرون): a word the index does not have also matches the indexed spellings one long
         // vowel away (or two fewer).
         if result.count == 1, word.count >= 5, try !isIndexed(token.stem) {
-            for variant in Self.longVowelVariants(of: word) where result.count <= Self.longVowelVariantLimit {
-                let stem = analyzer.stem(normalized: variant)
-                guard stem.count >= 4, !result.contains(stem), try isIndexed(stem) else { continue }
-                result.append(stem)
+            var seen = Set(result)
+            let stems = Self.longVowelVariants(of: word).map { analyzer.stem(normalized: $0) }.filter { $0.count >= 4 && seen.insert($0).inserted }
+            // One lookup for all of them first: usually none is indexed (a question word with a
+            // proclitic, a rare typo), and then that is the only lookup.
+            if !stems.isEmpty, try anyIndexed(stems) {
+                for stem in stems where result.count <= Self.longVowelVariantLimit {
+                    if try isIndexed(stem) { result.append(stem) }
+                }
             }
         }
         return result

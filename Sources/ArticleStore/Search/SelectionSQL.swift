@@ -28,9 +28,9 @@ struct SelectionSQL {
     /// Builds the clauses for `selection`; `connection` answers whether a query variant is
     /// indexed (the proclitic fallback of ``FTSQueryBuilder``).
     init(_ selection: ArticleSelection, analyzer: Analyzer, connection: Connection) throws {
-        var builder = FTSQueryBuilder(analyzer: analyzer) { term in
+        var builder = FTSQueryBuilder(analyzer: analyzer) { terms in
             try connection.scalar("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
-                                  [FTSQueryBuilder.quote(term)]).int64 == 1
+                                  [terms.map(FTSQueryBuilder.quote).joined(separator: " OR ")]).int64 == 1
         }
         var notes = selection.notes
         let match: String?
