@@ -331,8 +331,8 @@ final class ArticleWriter {
         }
     }
 
-    /// Removes an article's entries from both full-text indexes. The contentless index needs
-    /// the terms it was given: they are analyzed again from the stored text, after checking
+    /// Removes an article's entries from the full-text indexes. The contentless indexes need
+    /// the terms and forms they were given: they are analyzed again from the stored text, after checking
     /// (``IndexFingerprint``) that the text is the one indexed. A row another tool changed
     /// cannot be removed precisely: that throws, and `check --repair` rebuilds the index.
     func removeFromIndex(_ id: Int64) throws {

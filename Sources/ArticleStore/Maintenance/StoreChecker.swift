@@ -2,7 +2,7 @@ import ArabicText
 import Foundation
 
 /// Checks a store against what ArticleStore would have written, and repairs what is derived:
-/// SQLite's integrity check; the two full-text indexes against the articles (rows missing, rows
+/// SQLite's integrity check; the full-text indexes against the articles (rows missing, rows
 /// of deleted articles); index entries, signatures and mentions of rows that other tools
 /// changed or inserted (recomputed from the original text); rows that point at deleted articles; tag
 /// counts; dates stored before they were normalized. The role `sqlite-utils rebuild-fts` plays,
@@ -93,7 +93,7 @@ struct StoreChecker {
             }
             _ = try orphans(delete: true)
             // Entries of deleted or changed rows cannot be removed one by one (the text they were
-            // made from is gone): both indexes are then rebuilt from the stored text. Rows that
+            // made from is gone): the indexes are then rebuilt from the stored text. Rows that
             // only lack entries get them.
             if !orphanRows.isEmpty || !stale.isEmpty {
                 try rebuildIndexes()

@@ -38,7 +38,7 @@ indirect enum ExactMatchCheck: Sendable, Equatable {
         }, excluding: excluding)
     }
 
-    /// The articles among `candidates` that pass, decided on the two indexes.
+    /// The articles among `candidates` that pass, decided on the terms and forms indexes.
     func articles(among candidates: Set<Int64>, connection: Connection) throws -> Set<Int64> {
         guard !candidates.isEmpty else { return [] }
         switch self {
