@@ -77,6 +77,14 @@ struct FTSQueryBuilder {
     private func stems(of token: Token) throws -> [String] {
         guard let anyIndexed else { return [token.stem] }
         func isIndexed(_ term: String) throws -> Bool { try anyIndexed([term]) }
+        // Whether the word as typed is in the index: looked up once, when first needed.
+        var typedIsIndexed: Bool?
+        func typedIndexed() throws -> Bool {
+            if let known = typedIsIndexed { return known }
+            let known = try isIndexed(token.stem)
+            typedIsIndexed = known
+            return known
+        }
         var result = [token.stem]
         /// Adds the stem of `normalized` when it is indexed and is `expected`: the stemmer must
         /// treat the variant as the same word plus or minus the proclitic (not بايران → باير).
@@ -95,7 +103,7 @@ struct FTSQueryBuilder {
         // Strip a typed proclitic only when the word as typed is not itself in the index: a name
         // that starts with one of these letters (كاميرون) must not turn into another word (أمير).
         if let first = word.first, Self.proclitics.contains(first), word.count >= 4, token.stem.first == first,
-           try !isIndexed(token.stem) {
+           try !typedIndexed() {
             try add(String(word.dropFirst())) { String(first) + $0 == token.stem }
         }
         if addProclitics, word.count >= 4, !word.hasPrefix("ال"), token.stem.count >= 4 {
@@ -106,7 +114,7 @@ struct FTSQueryBuilder {
         // Foreign names are written with and without long vowels (بلجيكا، بلجيكيا؛ كاميرون،
         // كامرون): a word the index does not have also matches the indexed spellings one long
         // vowel away (or two fewer).
-        if result.count == 1, word.count >= 5, try !isIndexed(token.stem) {
+        if result.count == 1, word.count >= 5, try !typedIndexed() {
             var seen = Set(result)
             let stems = Self.longVowelVariants(of: word).map { analyzer.stem(normalized: $0) }.filter { $0.count >= 4 && seen.insert($0).inserted }
             // One lookup for all of them first: usually none is indexed (a question word with a

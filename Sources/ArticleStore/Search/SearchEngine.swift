@@ -170,15 +170,7 @@ struct SearchEngine {
         let page = ranked[offset..<min(ranked.count, offset + limit)]
         var rows: [Row] = []
         if withText {
-            let read = try connection.cachedStatement(Self.pageRowSQL)
-            for entry in page {
-                try read.bind([entry["id"]])
-                if try read.step() {
-                    let row = read.row()
-                    rows.append(Row(columns: row.columns + ["score"], values: row.values + [entry["score"]]))
-                }
-                read.reset()
-            }
+            rows = try self.withText(page.map { Row(columns: ["id", "score"], values: [$0["id"], $0["score"]]) })
         } else if Set(page.map { $0["score"].double ?? 0 }).count == page.count {
             // A window ordered again by named entities (``withText(_:)`` reads the columns of
             // the page it keeps), without equal scores: the dates that would order them are
