@@ -40,6 +40,20 @@ static inline sqlite3_destructor_type articlestore_sqlite_transient(void) {
  * opening, so a match there says more than one further down.
  * ------------------------------------------------------------------------------------------- */
 
+/* How many rows articles_rank has scored since the counter was last reset (one per connection,
+ * the function's user data): a ranking query reads its total match count from it instead of
+ * buffering every row for count(*) OVER (). A row scored twice in a row counts once. */
+typedef struct {
+    sqlite3_int64 rows;
+    sqlite3_int64 lastRowid;
+    int started;
+} articlestore_rank_counter;
+
+static inline void articlestore_rank_counter_reset(articlestore_rank_counter *counter) {
+    counter->rows = 0;
+    counter->started = 0;
+}
+
 typedef struct {
     int phrases;
     double *idf;           /* per phrase */
@@ -92,6 +106,13 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
     const double k1 = argumentCount > 1 ? sqlite3_value_double(arguments[1]) : 1.2;
     const double b = argumentCount > 2 ? sqlite3_value_double(arguments[2]) : 0.75;
     articlestore_rank_data *data = 0;
+    articlestore_rank_counter *counter = (articlestore_rank_counter *)api->xUserData(fts);
+    if (counter) {
+        sqlite3_int64 rowid = api->xRowid(fts);
+        if (!counter->started || rowid != counter->lastRowid) counter->rows++;
+        counter->lastRowid = rowid;
+        counter->started = 1;
+    }
     int rc = articlestore_rank_prepare(api, fts, &data);
     int columns = api->xColumnCount(fts);
     double proximity = argumentCount > 0 ? sqlite3_value_double(arguments[0]) : 0.0;
@@ -157,8 +178,10 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
 }
 
 /// Registers articles_rank on a connection (FTS5's API, reached as its documentation says:
-/// SELECT fts5(?1) with a pointer bound). Returns an SQLite result code.
-static inline int articlestore_register_rank(sqlite3 *db) {
+/// SELECT fts5(?1) with a pointer bound), with its row counter, which the connection owns until
+/// it closes. Returns an SQLite result code.
+static inline int articlestore_register_rank(sqlite3 *db, articlestore_rank_counter **counter) {
+    *counter = 0;
     fts5_api *api = 0;
     sqlite3_stmt *statement = 0;
     int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, 0);
@@ -168,7 +191,14 @@ static inline int articlestore_register_rank(sqlite3 *db) {
     rc = sqlite3_finalize(statement);
     if (rc != SQLITE_OK) return rc;
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
-    return api->xCreateFunction(api, "articles_rank", 0, articlestore_rank, 0);
+    articlestore_rank_counter *created = (articlestore_rank_counter *)sqlite3_malloc(sizeof(articlestore_rank_counter));
+    if (!created) return SQLITE_NOMEM;
+    articlestore_rank_counter_reset(created);
+    created->lastRowid = 0;
+    rc = api->xCreateFunction(api, "articles_rank", created, articlestore_rank, sqlite3_free);
+    /* FTS5 frees its user data when the connection closes, but not when registering fails. */
+    if (rc == SQLITE_OK) *counter = created; else sqlite3_free(created);
+    return rc;
 }
 
 #endif

@@ -38,6 +38,23 @@ struct QueryLatency {
         return result
     }
 
+    /// Runs the latency queries `rounds` times through the store alone, printing each query's mean time.
+    static func loop(storePath: String, rounds: Int) throws {
+        let store = try ArticleStore(path: storePath, mode: .readOnly)
+        let questions = (try? SharedData(arguments: []).arcd().flatMap(\.questions)) ?? []
+        var queries = Self.queries(questions: stride(from: 0, to: questions.count, by: max(1, questions.count / 12)).map { questions[$0] })
+        if let only = ProcessInfo.processInfo.environment["QUERY"] { queries = queries.filter { $0.text.hasPrefix(only) } }
+        var times = [Double](repeating: 0, count: queries.count)
+        for _ in 0..<rounds {
+            for (index, query) in queries.enumerated() {
+                times[index] += try Measurement.seconds { _ = try store.search(query.text, mode: query.mode, options: SearchOptions(limit: 10)) } * 1000
+            }
+        }
+        for (index, query) in queries.enumerated() {
+            print("\(Measurement.format(times[index] / Double(rounds), 3)) ms  \(query.text.prefix(60))")
+        }
+    }
+
     func run() throws -> (ours: Percentiles, bare: Percentiles, queries: Int, withoutExactForms: Percentiles, withoutEntities: Percentiles) {
         let store = try ArticleStore(path: storePath, mode: .readOnly)
         let barePath = workDirectory.appendingPathComponent("bare-terms.sqlite").path
@@ -89,9 +106,10 @@ struct QueryLatency {
             }
             perQuery.append((query.text, Percentiles(Array(ours.suffix(5))).median, Percentiles(Array(baseline.suffix(5))).median))
         }
-        if ProcessInfo.processInfo.environment["SLOWEST_QUERIES"] != nil {
-            // The queries that cost most over bare FTS5 (median of their 5 runs), for diagnosis.
-            for entry in perQuery.sorted(by: { $0.ours - $0.bare > $1.ours - $1.bare }).prefix(8) {
+        if let slowest = ProcessInfo.processInfo.environment["SLOWEST_QUERIES"] {
+            // The queries that cost most over bare FTS5 (median of their 5 runs), for diagnosis:
+            // SLOWEST_QUERIES=N lists N of them (8 when it is not a number).
+            for entry in perQuery.sorted(by: { $0.ours - $0.bare > $1.ours - $1.bare }).prefix(Int(slowest) ?? 8) {
                 print("slow: \(Measurement.format(entry.ours, 2)) ms vs bare \(Measurement.format(entry.bare, 2)) ms  \(entry.text.prefix(60))")
             }
         }

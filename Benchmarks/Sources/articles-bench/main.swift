@@ -49,6 +49,10 @@ do {
         print("\(result.queries) queries: ArticleStore median \(Measurement.format(result.ours.median, 2)) ms, p95 \(Measurement.format(result.ours.p95, 2)) ms; bare FTS5 median \(Measurement.format(result.bare.median, 2)) ms, p95 \(Measurement.format(result.bare.p95, 2)) ms; ratio \(Measurement.format(result.ours.median / result.bare.median, 2))x / \(Measurement.format(result.ours.p95 / result.bare.p95, 2))x")
         print("without entity-aware ranking: median \(Measurement.format(result.withoutEntities.median, 2)) ms, p95 \(Measurement.format(result.withoutEntities.p95, 2)) ms; ratio \(Measurement.format(result.withoutEntities.median / result.bare.median, 2))x / \(Measurement.format(result.withoutEntities.p95 / result.bare.p95, 2))x")
         print("without the exact-form preference: median \(Measurement.format(result.withoutExactForms.median, 2)) ms, p95 \(Measurement.format(result.withoutExactForms.p95, 2)) ms; ratio \(Measurement.format(result.withoutExactForms.median / result.bare.median, 2))x / \(Measurement.format(result.withoutExactForms.p95 / result.bare.p95, 2))x")
+    case "_search-loop":
+        // _search-loop STORE ROUNDS: run the latency queries ROUNDS times through the store only (for a profiler).
+        guard rest.count >= 2, let rounds = Int(rest[1]) else { throw BenchmarkError("usage: articles-bench _search-loop STORE ROUNDS") }
+        try QueryLatency.loop(storePath: rest[0], rounds: rounds)
     case "_ingest-store": try ScaleBenchmark.ingestStore(rest)
     case "_ingest-bare": try ScaleBenchmark.ingestBare(rest)
     case "corpus":

@@ -112,8 +112,23 @@ package final class Connection {
         try execute("PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;")
         // The search's relevance score (bm25 plus term proximity), an FTS5 auxiliary function
         // written in C (CArticleStoreSQLite/shim.h).
-        let rankCode = articlestore_register_rank(handle)
+        var counter: UnsafeMutablePointer<articlestore_rank_counter>?
+        let rankCode = articlestore_register_rank(handle, &counter)
         if rankCode != SQLITE_OK { throw error(code: rankCode, sql: "SELECT fts5(?1)") }
+        rankCounter = counter
+    }
+
+    /// The row counter of this connection's `articles_rank` (freed by SQLite when it closes).
+    private var rankCounter: UnsafeMutablePointer<articlestore_rank_counter>?
+
+    /// Runs `body` and returns how many distinct rows `articles_rank` scored on this
+    /// connection meanwhile: the number of matches of a ranking query that scores every match,
+    /// counted without buffering them all.
+    package func countingRankedRows<T>(_ body: () throws -> T) rethrows -> (result: T, rows: Int64) {
+        guard let rankCounter else { return (try body(), 0) }
+        articlestore_rank_counter_reset(rankCounter)
+        let result = try body()
+        return (result, rankCounter.pointee.rows)
     }
 
     /// Reads the file header and schema, turning "file is not a database" into

@@ -16,6 +16,9 @@ struct FTSQueryBuilder {
     /// Normalized forms of positive quoted words, for highlighting (the words themselves, not
     /// their stems: `"السياحة"` highlights السياحة, not السياحية).
     private(set) var highlightForms: [String] = []
+    /// How many positive words and prefixes highlight: a snippet holding that many different
+    /// matched words holds the whole query.
+    private(set) var highlightWordCount = 0
     /// For each positive word the stemmer shortened, its normalized form without the article:
     /// a document with that form itself (كاميرون) ranks above one that only shares the stem
     /// (كاميرات). See ``SearchEngine``.
@@ -187,6 +190,7 @@ struct FTSQueryBuilder {
             let words = options.map { $0.split(separator: " ").map(String.init) }
             if !negated {
                 if exact { highlightForms.append(token.normalized) } else { highlightTerms += words.flatMap { $0 } }
+                highlightWordCount += 1
             }
             variants = Array(variants.flatMap { variant in words.map { variant + $0 } }.prefix(16))
         }
@@ -302,7 +306,10 @@ struct FTSQueryBuilder {
         }
         if prefix {
             let stub = Self.withoutArticle(last.normalized)
-            if !negated { highlightPrefixes.append(stub) }
+            if !negated {
+                highlightPrefixes.append(stub)
+                highlightWordCount += 1
+            }
             let match = scoped(try phrase(Array(tokens.dropLast()), prefixStub: stub, negated: negated), field)
             return Part(match: match, check: .terms(match))
         }

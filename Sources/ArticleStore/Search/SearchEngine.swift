@@ -96,7 +96,7 @@ struct SearchEngine {
         }
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: Set(highlightTerms), prefixes: highlightPrefixes,
-                                      forms: Set(selection.highlightForms))
+                                      forms: Set(selection.highlightForms), queryWords: selection.highlightWordCount)
         let hits = try rows.map { row -> SearchHit in
             let title = row["title"].string
             let body = row["body"].string ?? ""
@@ -122,6 +122,7 @@ struct SearchEngine {
     /// or tags contain: a word that is the form, alone or after proclitics (لكاميرون،
     /// والكاميرون), looked up in the forms index (``FormsIndex``).
     private func rerankByExactForms(_ rows: [Row], _ forms: [[String]]) throws -> [Row] {
+        guard rows.count > 1 else { return rows }
         let window = Set(rows.compactMap { $0["id"].int64 })
         let lookup = try connection.cachedStatement("SELECT rowid FROM articles_forms WHERE articles_forms MATCH ?")
         var found: [Int64: Int] = [:]
@@ -146,11 +147,11 @@ struct SearchEngine {
     /// its weight, column 1 (the body) and its length in words.
     static let scoreSQL = "articles_rank(articles_fts, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
 
-    /// The best matches and, on every row, how many matches there are in all (one pass over the
-    /// index instead of a second MATCH to count).
+    /// The best matches. It scores every match, so `articles_rank` counts them all as it goes
+    /// (``Connection/countingRankedRows(_:)``): no second MATCH, and no buffering of every match
+    /// to count it, for the total.
     static let indexRankingSQL = """
-        SELECT id, score, count(*) OVER () AS total
-          FROM (SELECT rowid AS id, \(scoreSQL) AS score FROM articles_fts WHERE articles_fts MATCH ?)
+        SELECT rowid AS id, \(scoreSQL) AS score FROM articles_fts WHERE articles_fts MATCH ?
          ORDER BY score DESC LIMIT ?
         """
 
@@ -161,8 +162,10 @@ struct SearchEngine {
     private func rankOnIndexAlone(match: String, weights: [DatabaseValue], limit: Int, offset: Int,
                                   withText: Bool = true) throws -> (rows: [Row], total: Int)? {
         guard limit > 0 else { return nil }
-        let ranked = try connection.rows(Self.indexRankingSQL, weights + [.text(match), .integer(Int64(offset + limit + 1))])
-        let total = Int(ranked.first?["total"].int64 ?? 0)
+        let (ranked, matches) = try connection.countingRankedRows {
+            try connection.rows(Self.indexRankingSQL, weights + [.text(match), .integer(Int64(offset + limit + 1))])
+        }
+        let total = Int(matches)
         let scores = ranked.map { $0["score"].double ?? 0 }
         if offset > 0, offset < scores.count, scores[offset - 1] == scores[offset] { return nil }
         if scores.count > offset + limit, scores[offset + limit - 1] == scores[offset + limit] { return nil }

@@ -22,6 +22,8 @@ struct SelectionSQL {
     let notes: [String]
     /// Normalized forms of positive quoted words, for highlighting.
     var highlightForms: [String] = []
+    /// How many query words highlight (nil: count the terms, prefixes and forms).
+    var highlightWordCount: Int?
     /// Normalized forms of query words the stemmer shortened (see ``FTSQueryBuilder/exactForms``).
     var exactForms: [[String]] = []
 
@@ -56,6 +58,7 @@ struct SelectionSQL {
                             highlightTerms: builder.highlightTerms, highlightPrefixes: builder.highlightPrefixes, notes: notes)
         exactForms = builder.exactForms
         highlightForms = builder.highlightForms
+        highlightWordCount = builder.highlightWordCount
     }
 
     /// Builds the clauses for the filters of `selection` and an FTS5 expression given as is

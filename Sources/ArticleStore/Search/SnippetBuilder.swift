@@ -9,15 +9,24 @@ struct SnippetBuilder {
     private let terms: [[Unicode.Scalar]]
     private let prefixes: [[Unicode.Scalar]]
     private let forms: [[Unicode.Scalar]]
+    /// How many different matched words a passage needs to hold the whole query.
+    private let queryWords: Int
 
     /// Highlights words whose stem is one of `terms`, that start with one of `prefixes`, or
-    /// whose normalized form is one of `forms` (quoted words).
-    init(analyzer: Analyzer, terms: Set<String>, prefixes: [String], forms: Set<String> = []) {
+    /// whose normalized form is one of `forms` (quoted words). `queryWords` is how many words
+    /// the query has to highlight (a word may have several terms); nil counts every term,
+    /// prefix and form as one.
+    init(analyzer: Analyzer, terms: Set<String>, prefixes: [String], forms: Set<String> = [], queryWords: Int? = nil) {
         self.analyzer = analyzer
         self.terms = terms.map { Array($0.unicodeScalars) }
         self.prefixes = prefixes.map { Array($0.unicodeScalars) }
         self.forms = forms.map { Array($0.unicodeScalars) }
+        self.queryWords = max(1, queryWords ?? (terms.count + prefixes.count + forms.count))
     }
+
+    /// The opening analyzed first, in bytes: most snippets are found in it, and the rest of a
+    /// long text is then never analyzed (otherwise the whole text is).
+    static let openingBytes = 2048
 
     /// Whether word `index` of `text` is a match: its stem is a term, it starts with a prefix
     /// (before or after its article), or it is one of the quoted forms.
@@ -79,12 +88,58 @@ struct SnippetBuilder {
         return analyzed.words.indices.filter { matches(analyzed, $0) }.map { analyzed.words[$0].scalarRange }
     }
 
-    /// A passage of about `words` words around the densest cluster of matches, with "…" where
-    /// cut, line breaks shown as spaces, and the matched words' code-point ranges in it.
-    func snippet(of text: String, words: Int) -> (text: String, highlights: [Range<Int>]) {
+    /// A passage of about `words` words with the most different matched words (up to the
+    /// number of query words), the earliest such, starting a quarter of its width before its
+    /// first match; with "…" where cut, line breaks shown as spaces, and the matched words'
+    /// code-point ranges in it.
+    ///
+    /// Only the text's opening (``openingBytes``) is analyzed when a passage in it holds every
+    /// query word: the same passage as analyzing it whole.
+    /// `openingBytes` nil analyzes the whole text at once (for tests).
+    func snippet(of text: String, words: Int, openingBytes: Int? = Self.openingBytes) -> (text: String, highlights: [Range<Int>]) {
+        let found = passage(of: text, words: words, openingBytes: openingBytes)
+        return (found.text, found.highlights)
+    }
+
+    /// ``snippet(of:words:openingBytes:)`` and how many bytes of the text it analyzed last.
+    func passage(of text: String, words: Int, openingBytes: Int? = Self.openingBytes) -> (text: String, highlights: [Range<Int>], analyzedBytes: Int) {
+        let width = max(words, 4)
+        if let limit = openingBytes, limit < text.utf8.count, let opening = Self.opening(of: text, bytes: limit) {
+            let analyzed = analyzed(opening)
+            let window = bestWindow(analyzed, width: width)
+            // Trusted only when the passage holds the whole query and ends before the opening's
+            // last word (which the rest of the text might still change): no later passage can
+            // beat it, and it reads the same words as in the whole text.
+            if window.distinct >= queryWords, window.start + width < analyzed.words.count - 1 {
+                let found = cut(text, analyzed, window, cutEnd: true)
+                return (found.text, found.highlights, opening.utf8.count)
+            }
+        }
         let analyzed = analyzed(text)
+        guard !analyzed.words.isEmpty else { return (Self.flatten(text[...]), [], text.utf8.count) }
+        let window = bestWindow(analyzed, width: width)
+        let found = cut(text, analyzed, window, cutEnd: window.end < analyzed.words.count)
+        return (found.text, found.highlights, text.utf8.count)
+    }
+
+    /// `text` up to the last space or line break within its first `bytes` bytes (nil when there
+    /// is none).
+    private static func opening(of text: String, bytes: Int) -> String? {
+        let utf8 = text.utf8
+        var end = utf8.index(utf8.startIndex, offsetBy: bytes)
+        while end > utf8.startIndex {
+            let previous = utf8.index(before: end)
+            if utf8[previous] == UInt8(ascii: " ") || utf8[previous] == UInt8(ascii: "\n") {
+                return String(decoding: utf8[..<previous], as: UTF8.self)
+            }
+            end = previous
+        }
+        return nil
+    }
+
+    /// The matched words of `analyzed` and the passage of `width` words chosen among them.
+    private func bestWindow(_ analyzed: AnalyzedText, width: Int) -> (start: Int, end: Int, distinct: Int, matched: [Int]) {
         let all = analyzed.words
-        guard !all.isEmpty else { return (Self.flatten(text[...]), []) }
         let matched = all.indices.filter { matches(analyzed, $0) }
         // Each matched word's term as a small number (equal stems, equal numbers).
         var termOf: [UInt64: Int] = [:]
@@ -94,8 +149,7 @@ struct SnippetBuilder {
             termOf[hash] = termOf.count
             return termOf.count - 1
         }
-        let width = max(words, 4)
-        var best = (start: 0, end: min(all.count, width), score: -1)
+        var best = (start: 0, end: min(all.count, width), distinct: -1)
         // One pass: the window starts a quarter width before each match in turn, so both of
         // its ends only move forward over the matched words.
         var counts = [Int](repeating: 0, count: termOf.count)
@@ -113,20 +167,29 @@ struct SnippetBuilder {
                 if counts[term[low]] == 0 { distinct -= 1 }
                 low += 1
             }
-            let score = distinct * 1000 + (high - low)
-            if score > best.score { best = (start, end, score) }
+            let score = min(distinct, queryWords)
+            if score > best.distinct {
+                best = (start, end, score)
+                if score == queryWords { break }
+            }
         }
-        let cutStart = best.start > 0
-        let cutEnd = best.end < all.count
+        return (best.start, best.end, max(0, best.distinct), matched)
+    }
+
+    /// The passage `window` of `text` with its highlights.
+    private func cut(_ text: String, _ analyzed: AnalyzedText, _ window: (start: Int, end: Int, distinct: Int, matched: [Int]),
+                     cutEnd: Bool) -> (text: String, highlights: [Range<Int>]) {
+        let all = analyzed.words
+        let cutStart = window.start > 0
         let utf8 = text.utf8
-        let startIndex = cutStart ? utf8.index(utf8.startIndex, offsetBy: all[best.start].utf8Range.lowerBound) : text.startIndex
-        let endIndex = cutEnd ? utf8.index(utf8.startIndex, offsetBy: all[best.end - 1].utf8Range.upperBound) : text.endIndex
-        let startScalar = cutStart ? all[best.start].scalarRange.lowerBound : 0
+        let startIndex = cutStart ? utf8.index(utf8.startIndex, offsetBy: all[window.start].utf8Range.lowerBound) : text.startIndex
+        let endIndex = cutEnd ? utf8.index(utf8.startIndex, offsetBy: all[window.end - 1].utf8Range.upperBound) : text.endIndex
+        let startScalar = cutStart ? all[window.start].scalarRange.lowerBound : 0
         let lead = cutStart ? "… " : ""
         let shift = lead.unicodeScalars.count - startScalar
         var snippet = lead + Self.flatten(text[startIndex..<endIndex])
         if cutEnd { snippet += " …" }
-        let highlights = matched.filter { $0 >= best.start && $0 < best.end }.map { index -> Range<Int> in
+        let highlights = window.matched.filter { $0 >= window.start && $0 < window.end }.map { index -> Range<Int> in
             let range = all[index].scalarRange
             return (range.lowerBound + shift)..<(range.upperBound + shift)
         }

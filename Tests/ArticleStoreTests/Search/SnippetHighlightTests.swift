@@ -45,7 +45,7 @@ struct SnippetHighlightTests {
         #expect(highlighted(prefix) == ["صواريخ"])
     }
 
-    @Test("a long body is cut around the densest cluster of matches, with ellipses")
+    @Test("a long body is cut around the passage holding the query words, with ellipses")
     func cutting() throws {
         let filler = Array(repeating: "كلام عام عن الطقس والرياضة والفن", count: 30).joined(separator: " ")
         let body = filler + " ثم تناول ريابكوف التعاون العسكري التقني مع طهران. " + filler
