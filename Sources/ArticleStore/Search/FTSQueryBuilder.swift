@@ -110,8 +110,17 @@ struct FTSQueryBuilder {
             try add(String(word.dropFirst())) { String(first) + $0 == token.stem }
         }
         if addProclitics, word.count >= 4, !word.hasPrefix("ال"), token.stem.count >= 4 {
+            // The variants the stemmer keeps whole, looked up all at once first: usually none
+            // is indexed, and then that is the only lookup.
+            var candidates: [String] = []
             for proclitic in Self.proclitics {
-                try add(String(proclitic) + word) { $0 == String(proclitic) + token.stem }
+                let stem = analyzer.stem(normalized: String(proclitic) + word)
+                if stem.count >= 3, stem == String(proclitic) + token.stem, !result.contains(stem), !candidates.contains(stem) {
+                    candidates.append(stem)
+                }
+            }
+            if !candidates.isEmpty, try anyIndexed(candidates) {
+                for stem in candidates where try isIndexed(stem) { result.append(stem) }
             }
         }
         // Foreign names are written with and without long vowels (بلجيكا، بلجيكيا؛ كاميرون،

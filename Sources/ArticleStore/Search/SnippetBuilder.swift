@@ -25,7 +25,7 @@ struct SnippetBuilder {
     }
 
     /// The opening analyzed first, in bytes: most snippets are found in it, and the rest of a
-    /// long text is then never analyzed (otherwise the whole text is).
+    /// long text is then never analyzed.
     static let openingBytes = 2048
 
     /// Whether word `index` of `text` is a match: its stem is a term, it starts with a prefix
@@ -93,93 +93,115 @@ struct SnippetBuilder {
     /// first match; with "…" where cut, line breaks shown as spaces, and the matched words'
     /// code-point ranges in it.
     ///
-    /// Only the text's opening (``openingBytes``) is analyzed when a passage in it holds every
-    /// query word: the same passage as analyzing it whole.
-    /// `openingBytes` nil analyzes the whole text at once (for tests).
+    /// The text is analyzed in pieces cut at spaces, from its opening (``openingBytes``, then
+    /// four times more each time), until a passage holds every query word: the rest of a long
+    /// text is never analyzed, and the passage is the same as from the whole text. `openingBytes`
+    /// nil analyzes the whole text at once (for tests).
     func snippet(of text: String, words: Int, openingBytes: Int? = Self.openingBytes) -> (text: String, highlights: [Range<Int>]) {
         let found = passage(of: text, words: words, openingBytes: openingBytes)
         return (found.text, found.highlights)
     }
 
-    /// ``snippet(of:words:openingBytes:)`` and how many bytes of the text it analyzed last.
-    func passage(of text: String, words: Int, openingBytes: Int? = Self.openingBytes) -> (text: String, highlights: [Range<Int>], analyzedBytes: Int) {
-        let width = max(words, 4)
-        if let limit = openingBytes, limit < text.utf8.count, let opening = Self.opening(of: text, bytes: limit) {
-            let analyzed = analyzed(opening)
-            let window = bestWindow(analyzed, width: width)
-            // Trusted only when the passage holds the whole query and ends before the opening's
-            // last word (which the rest of the text might still change): no later passage can
-            // beat it, and it reads the same words as in the whole text.
-            if window.distinct >= queryWords, window.start + width < analyzed.words.count - 1 {
-                let found = cut(text, analyzed, window, cutEnd: true)
-                return (found.text, found.highlights, opening.utf8.count)
-            }
-        }
-        let analyzed = analyzed(text)
-        guard !analyzed.words.isEmpty else { return (Self.flatten(text[...]), [], text.utf8.count) }
-        let window = bestWindow(analyzed, width: width)
-        let found = cut(text, analyzed, window, cutEnd: window.end < analyzed.words.count)
-        return (found.text, found.highlights, text.utf8.count)
+    /// A word of the text for choosing a passage: where it is, and its term's number when it
+    /// is a match.
+    private struct PassageWord {
+        let utf8Range: Range<Int>
+        let scalarRange: Range<Int>
+        let term: Int?
     }
 
-    /// `text` up to the last space or line break within its first `bytes` bytes (nil when there
-    /// is none).
-    private static func opening(of text: String, bytes: Int) -> String? {
+    /// ``snippet(of:words:openingBytes:)`` and how many bytes of the text it analyzed.
+    func passage(of text: String, words: Int, openingBytes: Int? = Self.openingBytes) -> (text: String, highlights: [Range<Int>], analyzedBytes: Int) {
+        let width = max(words, 4)
         let utf8 = text.utf8
-        var end = utf8.index(utf8.startIndex, offsetBy: bytes)
-        while end > utf8.startIndex {
-            let previous = utf8.index(before: end)
-            if utf8[previous] == UInt8(ascii: " ") || utf8[previous] == UInt8(ascii: "\n") {
-                return String(decoding: utf8[..<previous], as: UTF8.self)
+        var all: [PassageWord] = []
+        // Each matched word's term as a small number (equal stems, equal numbers).
+        var termOf: [UInt64: Int] = [:]
+        var (doneBytes, doneScalars) = (0, 0)
+        var piece = openingBytes ?? Int.max
+        while true {
+            let end = piece >= utf8.count - doneBytes ? utf8.count : Self.spaceBefore(utf8, doneBytes + piece, after: doneBytes) ?? utf8.count
+            let pieceText = end == utf8.count && doneBytes == 0 ? text
+                : String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: doneBytes)..<utf8.index(utf8.startIndex, offsetBy: end)], as: UTF8.self)
+            let analyzed = analyzed(pieceText)
+            for index in analyzed.words.indices {
+                let word = analyzed.words[index]
+                var term: Int?
+                if matches(analyzed, index) {
+                    let hash = Self.stemHash(analyzed, index)
+                    term = termOf[hash] ?? termOf.count
+                    termOf[hash] = term
+                }
+                all.append(PassageWord(utf8Range: (word.utf8Range.lowerBound + doneBytes)..<(word.utf8Range.upperBound + doneBytes),
+                                       scalarRange: (word.scalarRange.lowerBound + doneScalars)..<(word.scalarRange.upperBound + doneScalars),
+                                       term: term))
             }
-            end = previous
+            doneScalars += analyzed.scalars.count
+            doneBytes = end
+            if doneBytes == utf8.count { break }
+            // Trusted only when the passage holds the whole query and ends before the last
+            // word read: no later passage can beat it.
+            let window = bestWindow(all, terms: termOf.count, width: width)
+            if window.distinct >= queryWords, window.start + width < all.count - 1 {
+                return cut(text, all, window, cutEnd: true, analyzedBytes: doneBytes)
+            }
+            piece = piece > Int.max / 4 ? Int.max : piece * 4
+        }
+        guard !all.isEmpty else { return (Self.flatten(text[...]), [], utf8.count) }
+        let window = bestWindow(all, terms: termOf.count, width: width)
+        return cut(text, all, window, cutEnd: window.end < all.count, analyzedBytes: utf8.count)
+    }
+
+    /// The offset of the last space or line break before byte `limit` and after byte `floor`
+    /// (nil when there is none).
+    private static func spaceBefore(_ utf8: String.UTF8View, _ limit: Int, after floor: Int) -> Int? {
+        var index = utf8.index(utf8.startIndex, offsetBy: limit)
+        var offset = limit
+        while offset > floor + 1 {
+            index = utf8.index(before: index)
+            offset -= 1
+            if utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\n") { return offset }
         }
         return nil
     }
 
-    /// The matched words of `analyzed` and the passage of `width` words chosen among them.
-    private func bestWindow(_ analyzed: AnalyzedText, width: Int) -> (start: Int, end: Int, distinct: Int, matched: [Int]) {
-        let all = analyzed.words
-        let matched = all.indices.filter { matches(analyzed, $0) }
-        // Each matched word's term as a small number (equal stems, equal numbers).
-        var termOf: [UInt64: Int] = [:]
-        let term = matched.map { index in
-            let hash = Self.stemHash(analyzed, index)
-            if let known = termOf[hash] { return known }
-            termOf[hash] = termOf.count
-            return termOf.count - 1
-        }
-        var best = (start: 0, end: min(all.count, width), distinct: -1)
+    /// The passage of `width` words chosen among the matched words of `all`.
+    private func bestWindow(_ all: [PassageWord], terms: Int, width: Int) -> (start: Int, end: Int, distinct: Int) {
+        var best = (start: 0, end: min(all.count, width), distinct: 0)
+        var bestScore = -1
         // One pass: the window starts a quarter width before each match in turn, so both of
         // its ends only move forward over the matched words.
-        var counts = [Int](repeating: 0, count: termOf.count)
+        var counts = [Int](repeating: 0, count: terms)
         var (low, high, distinct) = (0, 0, 0)
-        for anchor in matched {
+        for anchor in all.indices where all[anchor].term != nil {
             let start = max(0, anchor - width / 4)
             let end = min(all.count, start + width)
-            while high < matched.count, matched[high] < end {
-                if counts[term[high]] == 0 { distinct += 1 }
-                counts[term[high]] += 1
+            while high < end {
+                if let term = all[high].term {
+                    if counts[term] == 0 { distinct += 1 }
+                    counts[term] += 1
+                }
                 high += 1
             }
-            while low < high, matched[low] < start {
-                counts[term[low]] -= 1
-                if counts[term[low]] == 0 { distinct -= 1 }
+            while low < start {
+                if let term = all[low].term {
+                    counts[term] -= 1
+                    if counts[term] == 0 { distinct -= 1 }
+                }
                 low += 1
             }
             let score = min(distinct, queryWords)
-            if score > best.distinct {
-                best = (start, end, score)
+            if score > bestScore {
+                (best, bestScore) = ((start, end, score), score)
                 if score == queryWords { break }
             }
         }
-        return (best.start, best.end, max(0, best.distinct), matched)
+        return best
     }
 
     /// The passage `window` of `text` with its highlights.
-    private func cut(_ text: String, _ analyzed: AnalyzedText, _ window: (start: Int, end: Int, distinct: Int, matched: [Int]),
-                     cutEnd: Bool) -> (text: String, highlights: [Range<Int>]) {
-        let all = analyzed.words
+    private func cut(_ text: String, _ all: [PassageWord], _ window: (start: Int, end: Int, distinct: Int),
+                     cutEnd: Bool, analyzedBytes: Int) -> (text: String, highlights: [Range<Int>], analyzedBytes: Int) {
         let cutStart = window.start > 0
         let utf8 = text.utf8
         let startIndex = cutStart ? utf8.index(utf8.startIndex, offsetBy: all[window.start].utf8Range.lowerBound) : text.startIndex
@@ -189,11 +211,10 @@ struct SnippetBuilder {
         let shift = lead.unicodeScalars.count - startScalar
         var snippet = lead + Self.flatten(text[startIndex..<endIndex])
         if cutEnd { snippet += " …" }
-        let highlights = window.matched.filter { $0 >= window.start && $0 < window.end }.map { index -> Range<Int> in
-            let range = all[index].scalarRange
-            return (range.lowerBound + shift)..<(range.upperBound + shift)
+        let highlights = all[window.start..<window.end].filter { $0.term != nil }.map { word -> Range<Int> in
+            (word.scalarRange.lowerBound + shift)..<(word.scalarRange.upperBound + shift)
         }
-        return (snippet, highlights)
+        return (snippet, highlights, analyzedBytes)
     }
 
     /// Line breaks become spaces one scalar for one, so code-point offsets stay valid. Written

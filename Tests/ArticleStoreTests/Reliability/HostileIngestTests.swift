@@ -144,7 +144,7 @@ struct HostileIngestTests {
     @Test("every writing run catches up a band index an interrupted run left behind")
     func bandCatchUp() throws {
         let path = try write("feed.jsonl", (0..<30).map { Self.record($0) }.joined(separator: "\n") + "\n")
-        try store.ingest([path])
+        _ = try store.ingest([path])
         // What a kill between the last commit and the catch-up leaves: signatures, no bands.
         try store.connection.execute("DELETE FROM signature_bands; UPDATE signature_band_watermark SET article_id = 0")
         #expect(try store.statistics().warnings.contains { $0.contains("band index is behind") })
@@ -166,7 +166,7 @@ struct HostileIngestTests {
     @Test("entities --rebuild is one transaction: a reader sees the old mentions until it commits")
     func atomicRebuild() throws {
         let lines = (0..<1200).map { #"{"title": "عباس عرقجي في موسكو \#($0)", "maintext": "قال وزير الخارجية عباس عرقجي في موسكو اليوم \#($0)", "url": "https://example.org/\#($0)"}"# }
-        try store.ingest([try write("people.jsonl", lines.joined(separator: "\n") + "\n")])
+        _ = try store.ingest([try write("people.jsonl", lines.joined(separator: "\n") + "\n")])
         let before = try store.statistics().mentions
         #expect(before > 0)
         let reader = try ArticleStore(path: store.path, mode: .readOnly)
