@@ -30,7 +30,7 @@ static inline sqlite3_destructor_type articlestore_sqlite_transient(void) {
  *
  * Okapi BM25 with column weights (with k1 1.2 and b 0.75, the same figure FTS5's bm25() gives
  * but positive: higher is better), plus `proximity` times a term-proximity score in the manner of
- * Rasolofo and Savoy's BM25TP: every two instances of different phrases at most 5 tokens apart
+ * Rasolofo and Savoy's BM25TP: every two instances of different phrases at most 12 tokens apart
  * in the same column add 1/distance^2 to each other's accumulator, weighted by the other's IDF,
  * and each accumulator is saturated like a term frequency. It reads the positions FTS5 has
  * already loaded for the row (xInst), so it costs about what bm25() does.
@@ -99,7 +99,7 @@ static int articlestore_rank_prepare(const Fts5ExtensionApi *api, Fts5Context *f
 }
 
 #define ARTICLESTORE_RANK_STACK 32
-#define ARTICLESTORE_RANK_WINDOW 5
+#define ARTICLESTORE_RANK_WINDOW 12
 
 static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
                               int argumentCount, sqlite3_value **arguments) {

@@ -59,6 +59,24 @@ struct ProximityRankingTests {
         #expect(abs(flatScores[0] - flatScores[1]) < 0.05 * flatScores[0])
     }
 
+    @Test("query words up to 12 index terms apart count as near; further apart they do not")
+    func window() throws {
+        let fillers = ["قرية", "حديقة", "سيارة", "طريق", "جسر", "نهر", "جبل", "غابة", "سهل", "وادي", "مصنع", "ميناء",
+                       "مطار", "سوق", "ملعب", "مسرح", "متحف", "قلعة", "برج", "شاطئ"]
+        func body(apart distance: Int) -> String {
+            (["الرياح"] + fillers.prefix(distance - 1) + ["البحرية"] + fillers.suffix(20 - distance)).joined(separator: " ")
+        }
+        let near = try store.add(Article(body: body(apart: 10))).id
+        let far = try store.add(Article(body: body(apart: 16))).id
+        var flat = SearchOptions()
+        flat.proximityWeight = 0
+        func score(_ id: Int64, _ options: SearchOptions) throws -> Double {
+            try #require(try store.search("الرياح البحرية", mode: .any, options: options).hits.first { $0.id == id }?.score)
+        }
+        #expect(try score(near, SearchOptions()) > score(near, flat))
+        #expect(try score(far, SearchOptions()) == score(far, flat))
+    }
+
     @Test("a connection opened by the store can rank, in any mode, and other queries are unaffected")
     func everywhere() throws {
         #expect(try store.search("كرة القدم").hits.map(\.id) == [other])
