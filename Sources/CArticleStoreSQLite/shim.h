@@ -100,6 +100,8 @@ static int articlestore_rank_prepare(const Fts5ExtensionApi *api, Fts5Context *f
 
 #define ARTICLESTORE_RANK_STACK 32
 #define ARTICLESTORE_RANK_WINDOW 12
+#define ARTICLESTORE_RANK_INSTANCES 256
+#define ARTICLESTORE_RANK_COLUMNS 8
 
 static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
                               int argumentCount, sqlite3_value **arguments) {
@@ -131,12 +133,28 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
         for (int phrase = 0; phrase < data->phrases; phrase++) { frequency[phrase] = 0; accumulator[phrase] = 0; }
         rc = api->xInstCount(fts, &instances);
     }
+    /* The instances, read once (phrase, column, offset each): on the stack when few. */
+    int stackInstances[3 * ARTICLESTORE_RANK_INSTANCES];
+    int *found = stackInstances;
+    if (rc == SQLITE_OK && instances > ARTICLESTORE_RANK_INSTANCES) {
+        found = (int *)sqlite3_malloc64(sizeof(int) * 3 * (sqlite3_uint64)instances);
+        if (!found) rc = SQLITE_NOMEM;
+    }
+    /* Column weights, read once. */
+    double columnWeight[ARTICLESTORE_RANK_COLUMNS];
+    for (int column = 0; column < ARTICLESTORE_RANK_COLUMNS; column++) {
+        columnWeight[column] = column + 3 < argumentCount && column < columns ? sqlite3_value_double(arguments[column + 3]) : 1.0;
+    }
     /* Term frequencies, column weighted. */
     for (int index = 0; rc == SQLITE_OK && index < instances; index++) {
         int phrase, column, offset;
         rc = api->xInst(fts, index, &phrase, &column, &offset);
+        found[3 * index] = phrase;
+        found[3 * index + 1] = column;
+        found[3 * index + 2] = offset;
         if (rc == SQLITE_OK && phrase >= 0 && phrase < data->phrases) {
-            double weight = column + 3 < argumentCount && column < columns ? sqlite3_value_double(arguments[column + 3]) : 1.0;
+            double weight = column >= 0 && column < ARTICLESTORE_RANK_COLUMNS ? columnWeight[column]
+                : column + 3 < argumentCount && column < columns ? sqlite3_value_double(arguments[column + 3]) : 1.0;
             if (column == leadColumn && offset < leadTokens) weight *= 1.0 + lead;
             frequency[phrase] += weight;
         }
@@ -151,13 +169,11 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
     }
     /* Proximity: instances come in (column, offset) order; pairs of different phrases close by. */
     if (rc == SQLITE_OK && proximity != 0 && instances > 1) {
-        for (int left = 0; rc == SQLITE_OK && left < instances; left++) {
-            int phraseLeft, columnLeft, offsetLeft;
-            rc = api->xInst(fts, left, &phraseLeft, &columnLeft, &offsetLeft);
-            for (int right = left + 1; rc == SQLITE_OK && right < instances; right++) {
-                int phraseRight, columnRight, offsetRight;
-                rc = api->xInst(fts, right, &phraseRight, &columnRight, &offsetRight);
-                if (rc != SQLITE_OK || columnRight != columnLeft || offsetRight - offsetLeft > ARTICLESTORE_RANK_WINDOW) break;
+        for (int left = 0; left < instances; left++) {
+            const int phraseLeft = found[3 * left], columnLeft = found[3 * left + 1], offsetLeft = found[3 * left + 2];
+            for (int right = left + 1; right < instances; right++) {
+                const int phraseRight = found[3 * right], columnRight = found[3 * right + 1], offsetRight = found[3 * right + 2];
+                if (columnRight != columnLeft || offsetRight - offsetLeft > ARTICLESTORE_RANK_WINDOW) break;
                 if (phraseRight == phraseLeft || offsetRight <= offsetLeft) continue;
                 if (phraseLeft < 0 || phraseLeft >= data->phrases || phraseRight < 0 || phraseRight >= data->phrases) continue;
                 double distance = (double)(offsetRight - offsetLeft);
@@ -174,6 +190,7 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
         score += proximity * near;
     }
     if (frequency != stackFrequency) sqlite3_free(frequency);
+    if (found != stackInstances) sqlite3_free(found);
     if (rc == SQLITE_OK) sqlite3_result_double(context, score); else sqlite3_result_error_code(context, rc);
 }
 

@@ -1,3 +1,4 @@
+import ArticleStore
 // articles-bench: ArticleStore's benchmarks. Every figure is reported against a baseline measured
 // in the same run. Run `swift run -c release articles-bench help` (see Benchmarks/README.md).
 import Foundation
@@ -49,6 +50,18 @@ do {
         print("\(result.queries) queries: ArticleStore median \(Measurement.format(result.ours.median, 2)) ms, p95 \(Measurement.format(result.ours.p95, 2)) ms; bare FTS5 median \(Measurement.format(result.bare.median, 2)) ms, p95 \(Measurement.format(result.bare.p95, 2)) ms; ratio \(Measurement.format(result.ours.median / result.bare.median, 2))x / \(Measurement.format(result.ours.p95 / result.bare.p95, 2))x")
         print("without entity-aware ranking: median \(Measurement.format(result.withoutEntities.median, 2)) ms, p95 \(Measurement.format(result.withoutEntities.p95, 2)) ms; ratio \(Measurement.format(result.withoutEntities.median / result.bare.median, 2))x / \(Measurement.format(result.withoutEntities.p95 / result.bare.p95, 2))x")
         print("without the exact-form preference: median \(Measurement.format(result.withoutExactForms.median, 2)) ms, p95 \(Measurement.format(result.withoutExactForms.p95, 2)) ms; ratio \(Measurement.format(result.withoutExactForms.median / result.bare.median, 2))x / \(Measurement.format(result.withoutExactForms.p95 / result.bare.p95, 2))x")
+    case "_rank-compare":
+        let store = try ArticleStore(path: rest[0], mode: .readOnly)
+        let match = rest[1]
+        let functions = ["bm25(articles_fts, 3, 1, 2)", "-articles_rank(articles_fts, 0, 1.2, 0.75, 3, 1, 2)", "-articles_rank(articles_fts, 1, 1.2, 0.9, 3, 1, 2, 1, 1, 40)", "1"]
+        for function in functions {
+            let sql = "SELECT rowid, \(function) AS s FROM articles_fts WHERE articles_fts MATCH ? ORDER BY s LIMIT 11"
+            let arguments: [DatabaseValue] = [.text(match)]
+            let first: [[DatabaseValue]] = try store.query(sql, arguments: arguments)
+            _ = first
+            let seconds = try Measurement.seconds { for _ in 0..<20 { let rows: [[DatabaseValue]] = try store.query(sql, arguments: arguments); _ = rows } }
+            print("\(Measurement.format(seconds / 20 * 1000, 2)) ms  \(function)")
+        }
     case "_search-loop":
         // _search-loop STORE ROUNDS: run the latency queries ROUNDS times through the store only (for a profiler).
         guard rest.count >= 2, let rounds = Int(rest[1]) else { throw BenchmarkError("usage: articles-bench _search-loop STORE ROUNDS") }
@@ -56,8 +69,14 @@ do {
     case "_ingest-store": try ScaleBenchmark.ingestStore(rest)
     case "_ingest-bare": try ScaleBenchmark.ingestBare(rest)
     case "corpus":
-        // corpus COUNT PATH [--seed N]: write a generated corpus as JSON Lines.
-        guard rest.count >= 2, let count = Int(rest[0]) else { throw BenchmarkError("usage: articles-bench corpus COUNT PATH [--seed N]") }
+        // corpus COUNT PATH [--seed N] [--real]: write a generated corpus as JSON Lines (--real:
+        // the real-news dev days, replicated past their count as `scale --real` does).
+        guard rest.count >= 2, let count = Int(rest[0]) else { throw BenchmarkError("usage: articles-bench corpus COUNT PATH [--seed N] [--real]") }
+        if rest.contains("--real") {
+            let bytes = try RealNews.write(count: count, shared: try SharedData(arguments: rest), to: rest[1])
+            print("wrote \(count) real-news articles (\(bytes / 1_000_000) MB of text) to \(rest[1])")
+            break
+        }
         let seed = rest.firstIndex(of: "--seed").flatMap { UInt64(rest[$0 + 1]) } ?? 42
         let written = try CorpusGenerator.write(count: count, seed: seed, shared: try SharedData(arguments: rest), to: rest[1])
         print("wrote \(count) articles (\(written.bytes / 1_000_000) MB of text, \(written.exact) exact and \(written.near) near duplicates) to \(rest[1])")

@@ -69,21 +69,26 @@ struct SearchEngine {
         let countSQL = match != nil && !selection.hasFilters
             ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
             : "SELECT count(*) FROM \(from) \(whereClause)"
-        var rows: [Row]
-        var total: Int
+        var rows: [Row] = []
+        var total = 0
         var ranSQL = sql
         var ranArguments = allArguments
         do {
-            if let match, byRelevance, !selection.hasFilters,
-               let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: fetchLimit, offset: fetchOffset,
-                                               withText: !reranking) {
-                // The ranking pass counted every match too: no second MATCH for the total.
-                (rows, total) = fast
-                ranSQL = Self.indexRankingSQL
-                ranArguments = scoreArguments + [.text(match), .integer(Int64(fetchOffset + fetchLimit + 1))]
-            } else {
+            var counted: Int?
+            if let match, byRelevance, !selection.hasFilters, fetchLimit > 0 {
+                // The ranking pass counts every match too: no second MATCH for the total.
+                let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: fetchLimit, offset: fetchOffset,
+                                                withText: !reranking)
+                counted = fast.total
+                if let page = fast.rows {
+                    (rows, total) = (page, fast.total)
+                    ranSQL = Self.indexRankingSQL
+                    ranArguments = scoreArguments + [.text(match), .integer(Int64(fetchOffset + fetchLimit + 1 + Self.tieAllowance))]
+                }
+            }
+            if ranSQL == sql {
                 rows = try connection.rows(sql, allArguments)
-                total = Int(try connection.scalar(countSQL, arguments).int64 ?? 0)
+                total = try counted ?? Int(connection.scalar(countSQL, arguments).int64 ?? 0)
             }
         } catch let ArticleStoreError.sqlite(_, _, message, _) where raw || message.contains("fts5") {
             throw ArticleStoreError.invalidQuery(message: "the FTS5 expression is not valid: \(message)", position: nil)
@@ -155,51 +160,64 @@ struct SearchEngine {
          ORDER BY score DESC LIMIT ?
         """
 
+    /// How many more matches than the page the index-only ranking fetches, so that equal
+    /// scores at the page's edges can be ordered by date without running the full query.
+    static let tieAllowance = 50
+
     /// The page of an unfiltered relevance search ranked on the full-text index alone, without
-    /// touching article rows for every match. Exact unless equal scores straddle a page
-    /// boundary (then recency decides which of them are on the page): nil, and the caller runs
-    /// the full query.
+    /// touching article rows for every match, and the number of matches. Equal scores at the
+    /// page's edges are ordered by date (newer first) from the matches fetched past the page;
+    /// nil, with the number of matches, when more of them tie than were fetched (then the
+    /// caller runs the full query).
     private func rankOnIndexAlone(match: String, weights: [DatabaseValue], limit: Int, offset: Int,
-                                  withText: Bool = true) throws -> (rows: [Row], total: Int)? {
-        guard limit > 0 else { return nil }
+                                  withText: Bool = true) throws -> (rows: [Row]?, total: Int) {
+        let fetch = offset + limit + 1 + Self.tieAllowance
         let (ranked, matches) = try connection.countingRankedRows {
-            try connection.rows(Self.indexRankingSQL, weights + [.text(match), .integer(Int64(offset + limit + 1))])
+            try connection.rows(Self.indexRankingSQL, weights + [.text(match), .integer(Int64(fetch))])
         }
         let total = Int(matches)
-        let scores = ranked.map { $0["score"].double ?? 0 }
-        if offset > 0, offset < scores.count, scores[offset - 1] == scores[offset] { return nil }
-        if scores.count > offset + limit, scores[offset + limit - 1] == scores[offset + limit] { return nil }
         guard offset < ranked.count else { return ([], total) }
-        let page = ranked[offset..<min(ranked.count, offset + limit)]
-        var rows: [Row] = []
-        if withText {
-            rows = try self.withText(page.map { Row(columns: ["id", "score"], values: [$0["id"], $0["score"]]) })
-        } else if Set(page.map { $0["score"].double ?? 0 }).count == page.count {
-            // A window ordered again by named entities (``withText(_:)`` reads the columns of
-            // the page it keeps), without equal scores: the dates that would order them are
-            // not needed.
-            rows = page.map { Row(columns: ["id", "score"], values: [$0["id"], $0["score"]]) }
-        } else {
-            // The date for ties and nothing more, all in one statement.
-            let ids = "[" + page.compactMap { $0["id"].int64.map(String.init) }.joined(separator: ",") + "]"
-            var published: [Int64: DatabaseValue] = [:]
-            for row in try connection.rows("SELECT id, published FROM articles WHERE id IN (SELECT value FROM json_each(?))", [ids]) {
-                if let id = row["id"].int64 { published[id] = row["published"] }
-            }
-            for entry in page {
-                guard let id = entry["id"].int64, let date = published[id] else { continue }
-                rows.append(Row(columns: ["id", "published", "score"], values: [.integer(id), date, entry["score"]]))
-            }
+        let scores = ranked.map { $0["score"].double ?? 0 }
+        let pageEnd = min(ranked.count, offset + limit)
+        // The rows that can move onto or off the page: those that tie with its first or last.
+        var start = offset
+        while start > 0, scores[start - 1] == scores[offset] { start -= 1 }
+        var end = pageEnd
+        while end < ranked.count, scores[end] == scores[pageEnd - 1] { end += 1 }
+        if end == ranked.count, ranked.count == fetch { return (nil, total) }
+        let window = ranked[start..<end].map { Row(columns: ["id", "score"], values: [$0["id"], $0["score"]]) }
+        let ties = Set(window.map { $0["score"].double ?? 0 }).count < window.count
+        var rows: [Row]
+        if !ties {
+            rows = Array(window[(offset - start)..<(pageEnd - start)])
+            if withText { rows = try self.withText(rows) }
+            return (rows, total)
         }
-        // Ties inside the page: newer first, as in the full query.
-        return (rows.sorted { a, b in
+        // The dates that order equal scores, all in one statement.
+        let ids = "[" + window.compactMap { $0["id"].int64.map(String.init) }.joined(separator: ",") + "]"
+        var published: [Int64: DatabaseValue] = [:]
+        for row in try connection.rows("SELECT id, published FROM articles WHERE id IN (SELECT value FROM json_each(?))", [ids]) {
+            if let id = row["id"].int64 { published[id] = row["published"] }
+        }
+        let dated = window.compactMap { entry -> Row? in
+            guard let id = entry["id"].int64, let date = published[id] else { return nil }
+            return Row(columns: ["id", "published", "score"], values: [.integer(id), date, entry["score"]])
+        }
+        rows = Array(Self.byScoreThenDate(dated).dropFirst(offset - start).prefix(pageEnd - offset))
+        if withText { rows = try self.withText(rows) }
+        return (Self.byScoreThenDate(rows), total)
+    }
+
+    /// Best score first; equal scores newer first, then higher id (the full query's order).
+    private static func byScoreThenDate(_ rows: [Row]) -> [Row] {
+        rows.sorted { a, b in
             let (scoreA, scoreB) = (a["score"].double ?? 0, b["score"].double ?? 0)
             if scoreA != scoreB { return scoreA > scoreB }
             let (dateA, dateB) = (a["published"].string, b["published"].string)
             if (dateA == nil) != (dateB == nil) { return dateA != nil }
             if let dateA, let dateB, dateA != dateB { return dateA > dateB }
             return (a["id"].int64 ?? 0) > (b["id"].int64 ?? 0)
-        }, total)
+        }
     }
 
     /// One article's columns for a hit.

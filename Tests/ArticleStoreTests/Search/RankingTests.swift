@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArticleStore
 
@@ -29,6 +30,33 @@ struct RankingTests {
         // A filter takes the other path (ranking with the article rows): same order.
         let filtered = try store.search("\"قمة في الرياض\" after:2000", options: SearchOptions(limit: 10))
         #expect(filtered.hits.compactMap(\.published) == expected)
+    }
+
+    // The exact-form preference ranks a window of 50 first, so the ranking fetches that many
+    // plus the tie allowance: the large tie is larger than both.
+    @Test("equal scores are ordered by date from the index alone when the tie fits what it fetched, by the full query when not")
+    func largeTies() throws {
+        func add(_ count: Int, _ text: String) throws -> [String] {
+            var dates: [String] = []
+            for index in 0..<count {
+                let date = "2024-\(String(format: "%02d", 1 + index % 12))-\(String(format: "%02d", 1 + index / 12))"
+                _ = try store.add(Article(body: text, url: "https://example.com/\(text.count)/\(index)", published: date))
+                dates.append(date)
+            }
+            return dates.sorted(by: >)
+        }
+        let small = try add(20, "مؤتمر في جدة عن الموانئ البحرية")
+        let large = try add(SearchEngine.exactWindow + SearchEngine.tieAllowance + 15, "معرض في الدمام عن الطاقة الشمسية")
+        for (query, expected, fromIndex) in [("الموانئ", small, true), ("الشمسية", large, false)] {
+            var paged: [String] = []
+            for offset in stride(from: 0, to: expected.count, by: 7) {
+                let page = try store.search(query, options: SearchOptions(limit: 7, offset: offset))
+                #expect(page.total == expected.count)
+                if offset == 0 { #expect((page.explanation.sql == SearchEngine.indexRankingSQL) == fromIndex, "\(query)") }
+                paged += page.hits.compactMap(\.published)
+            }
+            #expect(paged == expected, "\(query)")
+        }
     }
 
     @Test("a word in the title ranks above the same word in the body; tags above body")
