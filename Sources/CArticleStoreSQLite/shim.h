@@ -101,7 +101,6 @@ static int articlestore_rank_prepare(const Fts5ExtensionApi *api, Fts5Context *f
 #define ARTICLESTORE_RANK_STACK 32
 #define ARTICLESTORE_RANK_WINDOW 12
 #define ARTICLESTORE_RANK_INSTANCES 256
-#define ARTICLESTORE_RANK_COLUMNS 8
 
 static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
                               int argumentCount, sqlite3_value **arguments) {
@@ -140,11 +139,6 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
         found = (int *)sqlite3_malloc64(sizeof(int) * 3 * (sqlite3_uint64)instances);
         if (!found) rc = SQLITE_NOMEM;
     }
-    /* Column weights, read once. */
-    double columnWeight[ARTICLESTORE_RANK_COLUMNS];
-    for (int column = 0; column < ARTICLESTORE_RANK_COLUMNS; column++) {
-        columnWeight[column] = column + 3 < argumentCount && column < columns ? sqlite3_value_double(arguments[column + 3]) : 1.0;
-    }
     /* Term frequencies, column weighted. */
     for (int index = 0; rc == SQLITE_OK && index < instances; index++) {
         int phrase, column, offset;
@@ -153,8 +147,7 @@ static void articlestore_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sql
         found[3 * index + 1] = column;
         found[3 * index + 2] = offset;
         if (rc == SQLITE_OK && phrase >= 0 && phrase < data->phrases) {
-            double weight = column >= 0 && column < ARTICLESTORE_RANK_COLUMNS ? columnWeight[column]
-                : column + 3 < argumentCount && column < columns ? sqlite3_value_double(arguments[column + 3]) : 1.0;
+            double weight = column + 3 < argumentCount && column < columns ? sqlite3_value_double(arguments[column + 3]) : 1.0;
             if (column == leadColumn && offset < leadTokens) weight *= 1.0 + lead;
             frequency[phrase] += weight;
         }

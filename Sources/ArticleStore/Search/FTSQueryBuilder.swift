@@ -89,12 +89,11 @@ struct FTSQueryBuilder {
             return known
         }
         var result = [token.stem]
-        /// Adds the stem of `normalized` when it is indexed and is `expected`: the stemmer must
-        /// treat the variant as the same word plus or minus the proclitic (not بايران → باير).
-        func add(_ normalized: String, expected: (String) -> Bool) throws {
+        /// The stem of `normalized` when it is new and `expected`: the stemmer must treat the
+        /// variant as the same word plus or minus the proclitic (not بايران → باير).
+        func variant(_ normalized: String, expected: (String) -> Bool) -> String? {
             let stem = analyzer.stem(normalized: normalized)
-            guard stem.count >= 3, !result.contains(stem), expected(stem), try isIndexed(stem) else { return }
-            result.append(stem)
+            return stem.count >= 3 && !result.contains(stem) && expected(stem) ? stem : nil
         }
         let word = token.normalized
         // Names with عبد are written both joined and apart (عبدالعزيز، عبد العزيز): the joined
@@ -107,15 +106,17 @@ struct FTSQueryBuilder {
         // that starts with one of these letters (كاميرون) must not turn into another word (أمير).
         if let first = word.first, Self.proclitics.contains(first), word.count >= 4, token.stem.first == first,
            try !typedIndexed() {
-            try add(String(word.dropFirst())) { String(first) + $0 == token.stem }
+            if let stem = variant(String(word.dropFirst()), expected: { String(first) + $0 == token.stem }), try isIndexed(stem) {
+                result.append(stem)
+            }
         }
         if addProclitics, word.count >= 4, !word.hasPrefix("ال"), token.stem.count >= 4 {
             // The variants the stemmer keeps whole, looked up all at once first: usually none
             // is indexed, and then that is the only lookup.
             var candidates: [String] = []
             for proclitic in Self.proclitics {
-                let stem = analyzer.stem(normalized: String(proclitic) + word)
-                if stem.count >= 3, stem == String(proclitic) + token.stem, !result.contains(stem), !candidates.contains(stem) {
+                if let stem = variant(String(proclitic) + word, expected: { $0 == String(proclitic) + token.stem }),
+                   !candidates.contains(stem) {
                     candidates.append(stem)
                 }
             }

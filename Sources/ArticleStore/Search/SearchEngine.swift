@@ -75,18 +75,19 @@ struct SearchEngine {
         var ranArguments = allArguments
         do {
             var counted: Int?
+            var rankedOnIndex = false
             if let match, byRelevance, !selection.hasFilters, fetchLimit > 0 {
                 // The ranking pass counts every match too: no second MATCH for the total.
                 let fast = try rankOnIndexAlone(match: match, weights: scoreArguments, limit: fetchLimit, offset: fetchOffset,
                                                 withText: !reranking)
                 counted = fast.total
                 if let page = fast.rows {
-                    (rows, total) = (page, fast.total)
+                    (rows, total, rankedOnIndex) = (page, fast.total, true)
                     ranSQL = Self.indexRankingSQL
                     ranArguments = scoreArguments + [.text(match), .integer(Int64(fetchOffset + fetchLimit + 1 + Self.tieAllowance))]
                 }
             }
-            if ranSQL == sql {
+            if !rankedOnIndex {
                 rows = try connection.rows(sql, allArguments)
                 total = try counted ?? Int(connection.scalar(countSQL, arguments).int64 ?? 0)
             }
@@ -204,8 +205,9 @@ struct SearchEngine {
             return Row(columns: ["id", "published", "score"], values: [.integer(id), date, entry["score"]])
         }
         rows = Array(Self.byScoreThenDate(dated).dropFirst(offset - start).prefix(pageEnd - offset))
+        // withText(_:) keeps the order.
         if withText { rows = try self.withText(rows) }
-        return (Self.byScoreThenDate(rows), total)
+        return (rows, total)
     }
 
     /// Best score first; equal scores newer first, then higher id (the full query's order).

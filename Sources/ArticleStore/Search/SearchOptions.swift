@@ -28,8 +28,9 @@ public struct SearchOptions: Sendable, Equatable {
     public var preferExactForms = true
     /// How much term proximity adds to bm25: query words at most 12 index terms apart in the
     /// same field, each pair by 1/distance² (a BM25TP-style score computed from the positions
-    /// FTS5 already reads). 0 ranks by bm25 alone. Chosen with ``bm25Parameters`` on ARCD and the real-news known-item set
-    /// (`articles-bench retrieval`), each half of the queries judged by the other.
+    /// FTS5 already reads). 0 ranks by bm25 alone. Chosen with ``bm25Parameters`` on ARCD and
+    /// the real-news known-item set (`articles-bench retrieval`), each half of the queries
+    /// judged by the other; the window of 12 on the known-item set.
     public var proximityWeight = 1.0
     /// BM25's term-frequency saturation (k1) and length normalization (b). FTS5's own `bm25()`
     /// uses (1.2, 0.75); longer news articles are normalized harder here.
